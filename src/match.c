@@ -1,0 +1,307 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "match.h"
+#include "util.h"
+
+/* comm holds at most this many characters of a process name. */
+#define COMM_LEN 15
+
+static void compile(struct matcher *m, size_t i)
+{
+	const char *pat = m->patterns[i];
+	int flags = REG_EXTENDED | REG_NOSUB | (m->opt->icase ? REG_ICASE : 0);
+	char *re = NULL;
+	int rc;
+
+	if (m->opt->exact && asprintf(&re, "^(%s)$", pat) < 0)
+		fatal("out of memory");
+	rc = regcomp(&m->res[i], re ? re : pat, flags);
+	free(re);
+	if (rc != 0) {
+		char err[256];
+		regerror(rc, &m->res[i], err, sizeof(err));
+		usage_error("%s: invalid regular expression: %s", pat, err);
+	}
+}
+
+static void read_ns_reference(struct matcher *m)
+{
+	struct proc ref;
+	char name[16];
+
+	proc_init(&ref, m->opt->ns_pid);
+	snprintf(name, sizeof(name), "/proc/%d", (int)m->opt->ns_pid);
+	if (proc_open(&ref, AT_FDCWD, name) != 0)
+		usage_error("--ns: %d: %s", (int)m->opt->ns_pid,
+			    strerror(errno));
+	for (int k = 0; k < NS_COUNT; k++)
+		if (m->opt->nslist & (1U << k)) {
+			m->ns_inodes[k] = proc_ns_inode(&ref, ns_names[k]);
+			if (m->ns_inodes[k] == 0)
+				usage_error("--ns: %d: cannot read ns/%s: %s",
+					    (int)m->opt->ns_pid, ns_names[k],
+					    strerror(errno));
+		}
+	proc_release(&ref);
+}
+
+static unsigned int fields_needed(const struct options *o)
+{
+	unsigned int f = PF_COMM;
+
+	if (o->ppids.n || o->pgrps.n || o->sessions.n || o->ttys.n ||
+	    o->runstates || o->older >= 0 || o->younger >= 0 || o->newest ||
+	    o->oldest)
+		f |= PF_STAT;
+	if (o->euids.n || o->uids.n || o->gids.n || o->require_handler)
+		f |= PF_STATUS;
+	return f;
+}
+
+void matcher_init(struct matcher *m, const struct options *opt,
+		  const char **patterns, size_t npatterns)
+{
+	memset(m, 0, sizeof(*m));
+	m->opt = opt;
+	m->patterns = patterns;
+	m->npatterns = npatterns;
+	m->res = xcalloc(npatterns, sizeof(*m->res));
+	for (size_t i = 0; i < npatterns; i++)
+		compile(m, i);
+	m->needs = fields_needed(opt);
+	m->hz = proc_ticks_per_second();
+	m->uptime = proc_uptime();
+	m->own_pgrp = (long)getpgrp();
+	m->own_session = (long)getsid(0);
+	if (opt->ns_pid)
+		read_ns_reference(m);
+}
+
+void matcher_free(struct matcher *m)
+{
+	for (size_t i = 0; i < m->npatterns; i++)
+		regfree(&m->res[i]);
+	free(m->res);
+	m->res = NULL;
+}
+
+static bool in_list(const struct id_list *l, long v)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == v)
+			return true;
+	return false;
+}
+
+/* Like in_list, where 0 stands for the caller's own value (pkill -g 0). */
+static bool in_list_own(const struct id_list *l, long v, long own)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == v || (l->v[i] == 0 && v == own))
+			return true;
+	return false;
+}
+
+static bool stat_filters(const struct matcher *m, const struct proc *p)
+{
+	const struct options *o = m->opt;
+	double age = m->uptime - (double)p->starttime / (double)m->hz;
+
+	if (o->ppids.n && !in_list(&o->ppids, p->ppid))
+		return false;
+	if (o->pgrps.n && !in_list_own(&o->pgrps, p->pgrp, m->own_pgrp))
+		return false;
+	if (o->sessions.n &&
+	    !in_list_own(&o->sessions, p->session, m->own_session))
+		return false;
+	if (o->ttys.n && !in_list(&o->ttys, p->tty))
+		return false;
+	if (o->runstates && strchr(o->runstates, p->state) == NULL)
+		return false;
+	/* pgrep compares whole seconds of age for -O. */
+	if (o->older >= 0 && (double)(long)age < o->older)
+		return false;
+	if (o->younger >= 0 && age > o->younger)
+		return false;
+	return true;
+}
+
+static bool status_filters(const struct matcher *m, const struct proc *p)
+{
+	const struct options *o = m->opt;
+
+	if (o->euids.n && !in_list(&o->euids, (long)p->euid))
+		return false;
+	if (o->uids.n && !in_list(&o->uids, (long)p->ruid))
+		return false;
+	if (o->gids.n && !in_list(&o->gids, (long)p->rgid))
+		return false;
+	if (o->require_handler && o->signo > 0 &&
+	    !(p->sigcgt & (1ULL << (o->signo - 1))))
+		return false;
+	return true;
+}
+
+static bool ns_filter(const struct matcher *m, const struct proc *p)
+{
+	for (int k = 0; k < NS_COUNT; k++)
+		if ((m->opt->nslist & (1U << k)) &&
+		    proc_ns_inode(p, ns_names[k]) != m->ns_inodes[k])
+			return false;
+	return true;
+}
+
+/* Does NUL-separated list buf hold an entry that equals one of vals, or
+ * (env NAME form) starts with "NAME="? */
+static bool env_has(const char *buf, size_t len, char **vals, size_t n)
+{
+	for (const char *e = buf; e < buf + len; e += strlen(e) + 1)
+		for (size_t i = 0; i < n; i++) {
+			size_t vl = strlen(vals[i]);
+			if (strchr(vals[i], '=') != NULL ? strcmp(e, vals[i]) == 0
+			    : strncmp(e, vals[i], vl) == 0 && e[vl] == '=')
+				return true;
+		}
+	return false;
+}
+
+static bool env_filter(const struct matcher *m, const struct proc *p)
+{
+	char *buf;
+	size_t len;
+	bool ok;
+
+	if (proc_read_all(p, "environ", &buf, &len) != 0)
+		return false;
+	ok = env_has(buf, len, m->opt->envs, m->opt->nenvs);
+	free(buf);
+	return ok;
+}
+
+/* cgroup v2 lines read "0::/path". */
+static bool cgroup_filter(const struct matcher *m, const struct proc *p)
+{
+	char *buf, *save = NULL;
+	size_t len;
+	bool ok = false;
+
+	if (proc_read_all(p, "cgroup", &buf, &len) != 0)
+		return false;
+	for (char *line = strtok_r(buf, "\n", &save); line && !ok;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, "0::", 3) != 0)
+			continue;
+		for (size_t i = 0; i < m->opt->ncgroups && !ok; i++)
+			ok = strcmp(line + 3, m->opt->cgroups[i]) == 0;
+	}
+	free(buf);
+	return ok;
+}
+
+bool matcher_filters(const struct matcher *m, struct proc *p)
+{
+	const struct options *o = m->opt;
+
+	if (o->pids.n && !in_list(&o->pids, p->pid))
+		return false;
+	if (proc_load(p, m->needs) != 0)
+		return false;
+	if ((m->needs & PF_STAT) && !stat_filters(m, p))
+		return false;
+	if ((m->needs & PF_STATUS) && !status_filters(m, p))
+		return false;
+	if (o->ns_pid && !ns_filter(m, p))
+		return false;
+	if (o->ncgroups && !cgroup_filter(m, p))
+		return false;
+	if (o->nenvs && !env_filter(m, p))
+		return false;
+	return true;
+}
+
+/* The command line with NULs turned into spaces; comm if it is empty. */
+static char *joined_cmdline(const struct proc *p)
+{
+	size_t len = p->cmdline_len;
+
+	while (len > 0 && p->cmdline[len - 1] == '\0')
+		len--;
+	if (len == 0)
+		return xstrdup(p->comm);
+	char *s = xmalloc(len + 1);
+	for (size_t i = 0; i < len; i++)
+		s[i] = p->cmdline[i] == '\0' ? ' ' : p->cmdline[i];
+	s[len] = '\0';
+	return s;
+}
+
+static bool regex_hit(const regex_t *re, const char *s)
+{
+	return regexec(re, s, 0, NULL, 0) == 0;
+}
+
+/* killall's rule for names longer than comm: when comm is the first 15
+ * characters of a long exact pattern, match the pattern against the
+ * basename of argv[0], then of the executable. */
+static bool long_name_hit(const struct matcher *m, size_t i, struct proc *p)
+{
+	const char *pat = m->patterns[i];
+	char exe[PATH_MAX];
+
+	if (strlen(pat) <= COMM_LEN || strlen(p->comm) != COMM_LEN)
+		return false;
+	if ((m->opt->icase ? strncasecmp(pat, p->comm, COMM_LEN)
+			   : strncmp(pat, p->comm, COMM_LEN)) != 0)
+		return false;
+	if (proc_load(p, PF_CMDLINE) == 0 && p->cmdline_len > 0) {
+		char *argv0 = xstrdup(p->cmdline);
+		bool hit = regex_hit(&m->res[i], basename(argv0));
+		free(argv0);
+		if (hit)
+			return true;
+	}
+	if (proc_readlink(p, "exe", exe, sizeof(exe)) == 0)
+		return regex_hit(&m->res[i], basename(exe));
+	return false;
+}
+
+static bool pattern_hit(const struct matcher *m, struct proc *p)
+{
+	char *subject = NULL;
+	bool hit = false;
+
+	if (m->npatterns == 0)
+		return true;
+	if (m->opt->full) {
+		if (proc_load(p, PF_CMDLINE) != 0)
+			return false;
+		subject = joined_cmdline(p);
+	}
+	for (size_t i = 0; i < m->npatterns && !hit; i++) {
+		hit = regex_hit(&m->res[i], subject ? subject : p->comm);
+		if (!hit && m->opt->exact && !m->opt->full)
+			hit = long_name_hit(m, i, p);
+	}
+	free(subject);
+	return hit;
+}
+
+bool matcher_test(const struct matcher *m, struct proc *p)
+{
+	/* A process that vanishes before it can be read is never selected,
+	 * not even by --inverse. */
+	if (proc_load(p, m->needs) != 0)
+		return false;
+	return (matcher_filters(m, p) && pattern_hit(m, p)) != m->opt->inverse;
+}

@@ -1,0 +1,107 @@
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "output.h"
+#include "pidfd.h"
+#include "send.h"
+#include "signals.h"
+#include "util.h"
+
+static void fill_queue_info(siginfo_t *info, int signo, int value)
+{
+	memset(info, 0, sizeof(*info));
+	info->si_signo = signo;
+	info->si_code = SI_QUEUE;
+	info->si_pid = getpid();
+	info->si_uid = getuid();
+	info->si_value.sival_int = value;
+}
+
+static void release_memory(struct proc *p)
+{
+	if (p->pidfd < 0)
+		p->pidfd = pfd_open_same(p->pid, p->dirfd);
+	if (p->pidfd < 0)
+		return;	/* already gone: nothing left to release */
+	int rc = pfd_mrelease(p->pidfd);
+	if (rc == -ENOSYS)
+		msg("%d: process_mrelease is not available (Linux 5.15+): "
+		    "memory is freed as the process exits", (int)p->pid);
+	else if (rc != 0 && rc != -ESRCH && rc != -EINVAL)
+		msg("%d: process_mrelease: %s", (int)p->pid, strerror(-rc));
+}
+
+static void echo(const struct options *opt, const struct proc *p, int signo)
+{
+	char name[16];
+
+	if (!opt->echo || opt->json)
+		return;
+	if (p->whole_group)
+		printf("%s sent to process group %d (leader ",
+		       signal_name(signo, name, sizeof(name)), (int)p->pid);
+	else if (p->is_thread)
+		printf("%s sent to thread %d (",
+		       signal_name(signo, name, sizeof(name)), (int)p->pid);
+	else {
+		out_echo(stdout, p, signo, opt->full);
+		return;
+	}
+	out_name(stdout, p, opt->full);
+	puts(")");
+}
+
+int send_one(const struct options *opt, struct proc *p, int signo)
+{
+	siginfo_t info, *infop = NULL;
+	unsigned int flags = p->whole_group ? PIDFD_SIGNAL_PROCESS_GROUP
+			     : p->is_thread ? PIDFD_SIGNAL_THREAD : 0;
+	int fd = p->pidfd >= 0 ? p->pidfd : p->dirfd;
+
+	if (opt->queue_given) {
+		fill_queue_info(&info, signo, opt->queue_value);
+		infop = &info;
+	}
+	p->result = pfd_send(fd, signo, infop, flags);
+	switch (p->result) {
+	case 0:
+		echo(opt, p, signo);
+		if (opt->mrelease && signo == SIGKILL)
+			release_memory(p);
+		return 0;
+	case -ENOSYS:
+		fatal("pidfd_send_signal: %s: Linux 5.1 or later is required",
+		      strerror(ENOSYS));
+	case -ESRCH:
+		/* Exited since it was selected: a pattern match that is
+		 * gone is no longer a match; a named one is reported. */
+		if (p->by_pattern)
+			return 0;
+		msg("%d: process has exited", (int)p->pid);
+		return EXIT_NOMATCH;
+	default:
+		msg("%d: cannot signal: %s", (int)p->pid, strerror(-p->result));
+		return EXIT_PARTIAL;
+	}
+}
+
+bool ask(const struct proc *p, int signo, bool full)
+{
+	char name[16], answer[64];
+
+	fprintf(stderr, "Signal ");
+	out_name(stderr, p, full);
+	fprintf(stderr, " (pid %d) with %s? [y/N] ", (int)p->pid,
+		signo ? signal_name(signo, name, sizeof(name)) : "0");
+	fflush(stderr);
+	if (fgets(answer, sizeof(answer), stdin) == NULL) {
+		fputc('\n', stderr);
+		return false;
+	}
+	return answer[0] == 'y' || answer[0] == 'Y';
+}

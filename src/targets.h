@@ -1,0 +1,37 @@
+#ifndef PFKILL_TARGETS_H
+#define PFKILL_TARGETS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "proc.h"
+
+enum target_kind {
+	T_PID,		/* 1234 */
+	T_HANDLE_INODE,	/* 1234:INODE (pidfs inode) */
+	T_HANDLE_START,	/* 1234@STARTTIME (clock ticks since boot) */
+	T_PGROUP,	/* -1234 */
+	T_ALL,		/* -1 */
+	T_PATTERN,	/* anything else */
+};
+
+struct target {
+	enum target_kind kind;
+	const char *arg;
+	pid_t pid;
+	unsigned long long id;	/* inode or start time of a handle */
+};
+
+/* Classify one operand.  Malformed numbers and handles exit 2. */
+void target_parse(const char *arg, struct target *t);
+
+/* The handle of p: "PID:INODE" where pidfds live on pidfs, otherwise
+ * "PID@STARTTIME".  May open p->pidfd.  Returns false if p has exited. */
+bool target_handle(struct proc *p, char *buf, size_t size);
+
+/* Does p (opened from t) still have t's identity?  Prints why not and
+ * returns the exit status to report, or 0 when it does. */
+int target_verify_handle(const struct target *t, struct proc *p);
+
+#endif
