@@ -414,18 +414,16 @@ static void extract_signal(struct options *opt, int *argc, char **argv)
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0)
 			return;
-		if (wants_value(a)) {
-			i++;
+		bool candidate = a[0] == '-' && a[1] != '-' && a[1] != '\0' &&
+				 !is_flag_cluster(a + 1);
+		int signo = candidate ? signal_parse(a + 1) : -1;
+		if (signo < 0 && candidate && looks_like_signal(a + 1))
+			usage_error("unknown signal: %s", a + 1);
+		if (signo < 0) {
+			if (wants_value(a))
+				i++;	/* skip the option's value */
 			continue;
 		}
-		if (a[0] != '-' || a[1] == '-' || a[1] == '\0' ||
-		    is_flag_cluster(a + 1))
-			continue;
-		int signo = signal_parse(a + 1);
-		if (signo < 0 && looks_like_signal(a + 1))
-			usage_error("unknown signal: %s", a + 1);
-		if (signo < 0)
-			continue;
 		opt->signo = signo;
 		opt->signal_given = true;
 		memmove(argv + i, argv + i + 1, sizeof(*argv) * (size_t)(*argc - i));
