@@ -133,7 +133,7 @@ static int send_all(const struct options *opt, struct selection *sel)
 
 	for (size_t i = 0; i < sel->n; i++) {
 		struct proc *p = sel->procs[i];
-		if (opt->interactive && !ask(p, opt->signo, opt->full)) {
+		if (opt->interactive && !ask(p, opt->full)) {
 			p->result = -ECANCELED;
 			continue;
 		}

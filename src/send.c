@@ -80,9 +80,9 @@ int send_one(const struct options *opt, struct proc *p, int signo)
 	case -ESRCH:
 		/* Exited since it was selected: a pattern match that is
 		 * gone is no longer a match; a named one is reported. */
-		if (p->by_pattern)
+		if (p->by_pattern && !opt->interactive)
 			return 0;
-		msg("%d: process has exited", (int)p->pid);
+		msg("%d: process has exited; not signalled", (int)p->pid);
 		return EXIT_NOMATCH;
 	default:
 		msg("%d: cannot signal: %s", (int)p->pid, strerror(-p->result));
@@ -90,14 +90,13 @@ int send_one(const struct options *opt, struct proc *p, int signo)
 	}
 }
 
-bool ask(const struct proc *p, int signo, bool full)
+bool ask(const struct proc *p, bool full)
 {
-	char name[16], answer[64];
+	char answer[64];
 
 	fprintf(stderr, "Signal ");
 	out_name(stderr, p, full);
-	fprintf(stderr, " (pid %d) with %s? [y/N] ", (int)p->pid,
-		signo ? signal_name(signo, name, sizeof(name)) : "0");
+	fprintf(stderr, " (pid %d)? [y/N] ", (int)p->pid);
 	fflush(stderr);
 	if (fgets(answer, sizeof(answer), stdin) == NULL) {
 		fputc('\n', stderr);

@@ -14,6 +14,6 @@
 int send_one(const struct options *opt, struct proc *p, int signo);
 
 /* -I: ask on stderr, read the answer from stdin; true for yes. */
-bool ask(const struct proc *p, int signo, bool full);
+bool ask(const struct proc *p, bool full);
 
 #endif
