@@ -25,9 +25,7 @@ static void fill_queue_info(siginfo_t *info, int signo, int value)
 static void release_memory(struct proc *p)
 {
 	if (p->pidfd < 0)
-		p->pidfd = pfd_open_same(p->pid, p->dirfd);
-	if (p->pidfd < 0)
-		return;	/* already gone: nothing left to release */
+		return;	/* was already gone: nothing left to release */
 	int rc = pfd_mrelease(p->pidfd);
 	if (rc == -ENOSYS)
 		msg("%d: process_mrelease is not available (Linux 5.15+): "
@@ -63,6 +61,10 @@ int send_one(const struct options *opt, struct proc *p, int signo)
 			     : p->is_thread ? PIDFD_SIGNAL_THREAD : 0;
 	int fd = p->pidfd >= 0 ? p->pidfd : p->dirfd;
 
+	/* The pidfd for process_mrelease must be opened before KILL: once
+	 * the process is reaped it can no longer be opened. */
+	if (opt->mrelease && signo == SIGKILL && p->pidfd < 0 && !p->is_thread)
+		p->pidfd = pfd_open_same(p->pid, p->dirfd);
 	if (opt->queue_given) {
 		fill_queue_info(&info, signo, opt->queue_value);
 		infop = &info;

@@ -11,6 +11,8 @@
  * -X        exit 0 after reporting a caught signal
  * -T N      start N extra threads (they take thread-directed signals)
  * -k N      fork N children like this one (they die with the parent)
+ * -D        ... unless -D: then they outlive it
+ * -p FILE   write the pid to FILE, as a daemon writes its pidfile
  * -z        fork a child that exits at once and is never reaped
  * -g / -S   become a process group leader / session leader first
  * -w SECS   exit by itself after SECS seconds
@@ -180,11 +182,12 @@ int main(int argc, char **argv)
 	const char *name = NULL, *catch_list = NULL, *ignore_list = NULL;
 	const char *report = NULL, *ready_path = NULL;
 	int threads = 0, children = 0, opt;
-	bool zombie = false, group = false, session = false;
+	bool zombie = false, group = false, session = false, orphans = false;
+	const char *pidfile = NULL;
 	double life = -1;
 	struct ready r = { NULL, 0 };
 
-	while ((opt = getopt(argc, argv, "n:c:i:o:r:T:k:zgSXw:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:c:i:o:r:T:k:zgSXw:Dp:")) != -1) {
 		switch (opt) {
 		case 'n': name = optarg; break;
 		case 'c': catch_list = optarg; break;
@@ -198,6 +201,8 @@ int main(int argc, char **argv)
 		case 'S': session = true; break;
 		case 'X': exit_on_catch = 1; break;
 		case 'w': life = atof(optarg); break;
+		case 'D': orphans = true; break;
+		case 'p': pidfile = optarg; break;
 		default: return 2;
 		}
 	}
@@ -224,9 +229,11 @@ int main(int argc, char **argv)
 	for (int i = 0; i < children; i++) {
 		pid_t c = fork();
 		if (c == 0) {
-			prctl(PR_SET_PDEATHSIG, SIGKILL);
-			if (getppid() != parent)
-				_exit(0);
+			if (!orphans) {
+				prctl(PR_SET_PDEATHSIG, SIGKILL);
+				if (getppid() != parent)
+					_exit(0);
+			}
 			idle(life);
 		}
 		ready_add(&r, "child", c);
@@ -251,6 +258,14 @@ int main(int argc, char **argv)
 		}
 		if (d)
 			closedir(d);
+	}
+	if (pidfile) {
+		struct ready pf = { NULL, 0 };
+		char line[32];
+		snprintf(line, sizeof(line), "%ld\n", (long)parent);
+		pf.text = line;
+		pf.len = strlen(line);
+		ready_write(&pf, pidfile);
 	}
 	if (ready_path)
 		ready_write(&r, ready_path);
