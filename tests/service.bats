@@ -1,0 +1,90 @@
+#!/usr/bin/env bats
+# The example init script, end to end, against a test daemon (the victim
+# helper writing its own pidfile).
+
+load common
+
+setup() {
+	common_setup
+	export PFKILL DAEMON=$VICTIM PIDFILE=$TMP/food.pid
+	export DAEMON_ARGS="-n ${U}fd -p $PIDFILE -c HUP -o $TMP/daemon.sig"
+	INIT=${TOP_SRCDIR:-$BATS_TEST_DIRNAME/..}/examples/food.init
+}
+
+teardown() {
+	[[ -s $PIDFILE ]] && STARTED+=("$(cat "$PIDFILE")")
+	common_teardown
+}
+
+@test "init script: start, status, restart, stop" {
+	run sh "$INIT" status
+	assert_failure 3
+	assert_output 'food is not running'
+	run sh "$INIT" start
+	assert_success
+	assert_output 'food started'
+	local pid
+	pid=$(cat "$PIDFILE")
+	STARTED+=("$pid")
+	run sh "$INIT" status
+	assert_success
+	assert_output 'food is running'
+	run sh "$INIT" restart
+	assert_success
+	assert_output "$(printf 'food stopped\nfood started')"
+	assert_dead "$pid"
+	pid=$(cat "$PIDFILE")
+	STARTED+=("$pid")
+	run sh "$INIT" stop
+	assert_success
+	assert_output 'food stopped'
+	assert_dead "$pid"
+	[[ ! -e $PIDFILE ]]
+	run sh "$INIT" stop
+	assert_success
+	assert_output "$(printf 'pfkill: %s: no such pidfile: not running\nfood is not running' "$PIDFILE")"
+}
+
+@test "init script: a daemon that ignores TERM is killed by the retry schedule" {
+	export DAEMON_ARGS="$DAEMON_ARGS -i TERM"
+	run sh "$INIT" start
+	assert_success
+	local pid
+	pid=$(cat "$PIDFILE")
+	STARTED+=("$pid")
+	run sh "$INIT" stop
+	assert_success
+	assert_output 'food stopped'
+	assert_dead "$pid"
+}
+
+@test "init script: a stale pidfile naming another process leaves it alone" {
+	# Another process, even running the same executable, now owns the
+	# pid; the pidfile was written before it started.
+	spawn "${U}ot" -c TERM,HUP
+	local other=$SPAWNED
+	echo "$other" >"$PIDFILE"
+	touch -d '1 minute ago' "$PIDFILE"
+	run sh "$INIT" status
+	assert_failure 3
+	assert_output 'food is not running'
+	run sh "$INIT" stop
+	assert_success
+	assert_line --index 0 "pfkill: $PIDFILE: pid $other: started after the pidfile was written: stale pidfile, the pid now belongs to another process"
+	assert_line --index 1 'food is not running'
+	assert_untouched "$other"
+}
+
+@test "init script: a pidfile naming a process of another executable is refused" {
+	sleep 1000 </dev/null >/dev/null 2>&1 3>&- &
+	local other=$!
+	STARTED+=("$other")
+	REPORT[$other]=/dev/null
+	wait_until test "$(cat /proc/$other/comm)" = sleep
+	echo "$other" >"$PIDFILE"
+	run sh "$INIT" stop
+	assert_success
+	assert_line --index 0 --partial "pfkill: $PIDFILE: pid $other: executable is '"
+	assert_line --index 1 'food is not running'
+	alive "$other"
+}
