@@ -69,8 +69,11 @@ static struct target *parse_targets(const char **args, size_t *n)
 	while (args[count] != NULL)
 		count++;
 	struct target *t = xcalloc(count + 1, sizeof(*t));
-	for (size_t i = 0; i < count; i++)
-		target_parse(args[i], &t[i]);
+	for (size_t i = 0; i < count; i++) {
+		const char *err = target_parse(args[i], &t[i]);
+		if (err != NULL)
+			usage_error("%s: %s", args[i], err);
+	}
 	*n = count;
 	return t;
 }

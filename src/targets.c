@@ -29,7 +29,7 @@ static bool split_handle(const char *arg, char sep, struct target *t)
 	return true;
 }
 
-void target_parse(const char *arg, struct target *t)
+const char *target_parse(const char *arg, struct target *t)
 {
 	size_t digits = strspn(arg, "0123456789");
 
@@ -38,21 +38,22 @@ void target_parse(const char *arg, struct target *t)
 	if (digits > 0 && arg[digits] == '\0') {
 		t->kind = T_PID;
 		if (!parse_pid(arg, &t->pid))
-			usage_error("%s: invalid pid", arg);
+			return "invalid pid";
 	} else if (digits > 0 && (arg[digits] == ':' || arg[digits] == '@')) {
 		t->kind = arg[digits] == ':' ? T_HANDLE_INODE : T_HANDLE_START;
 		if (!split_handle(arg, arg[digits], t))
-			usage_error("%s: invalid handle (expected PID:INODE "
-				    "or PID@STARTTIME)", arg);
+			return "invalid handle (expected PID:INODE or "
+			       "PID@STARTTIME)";
 	} else if (arg[0] == '-' && isdigit((unsigned char)arg[1])) {
 		t->kind = T_PGROUP;
 		if (strcmp(arg, "-1") == 0)
 			t->kind = T_ALL;
 		else if (!parse_pid(arg + 1, &t->pid))
-			usage_error("%s: invalid process group", arg);
+			return "invalid process group";
 	} else {
 		t->kind = T_PATTERN;
 	}
+	return NULL;
 }
 
 bool target_handle(struct proc *p, char *buf, size_t size)

@@ -23,8 +23,9 @@ struct target {
 	unsigned long long id;	/* inode or start time of a handle */
 };
 
-/* Classify one operand.  Malformed numbers and handles exit 2. */
-void target_parse(const char *arg, struct target *t);
+/* Classify one operand.  Returns NULL, or what is wrong with a
+ * malformed pid, handle or group ("invalid pid"). */
+const char *target_parse(const char *arg, struct target *t);
 
 /* The handle of p: "PID:INODE" where pidfds live on pidfs, otherwise
  * "PID@STARTTIME".  May open p->pidfd.  Returns false if p has exited. */
