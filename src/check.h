@@ -12,6 +12,11 @@
 int check_identity(const struct options *opt, const struct matcher *m,
 		   struct proc *p, const char *label, bool use_patterns);
 
+/* --expect-name, --expect-exe and --started-before only.  Returns 0,
+ * or an exit status with the reason (escaped) in why. */
+int check_expectations(const struct options *opt, struct proc *p, char *why,
+		       size_t size);
+
 /* Does name equal the process name?  Names longer than comm compare
  * their first 15 characters with comm and the whole with the basename of
  * argv[0] or of the executable, as killall does. */

@@ -388,15 +388,20 @@ static bool wants_value(const char *arg)
 	return false;
 }
 
-/* "-io" is -i -o, not SIGIO: a cluster of flags stays options. */
+/* "-io" is -i -o, not SIGIO: a lowercase cluster of distinct flag
+ * letters stays options.  Uppercase words ("-IO", "-ILL") are signals. */
 static bool is_flag_cluster(const char *s)
 {
-	for (; *s; s++) {
-		const struct poptOption *o = find_short(*s);
-		if (o == NULL || o->argInfo != POPT_ARG_NONE)
+	bool has_lower = false;
+
+	for (const char *c = s; *c; c++) {
+		const struct poptOption *o = find_short(*c);
+		if (o == NULL || o->argInfo != POPT_ARG_NONE ||
+		    strchr(c + 1, *c) != NULL)
 			return false;
+		has_lower |= islower((unsigned char)*c) != 0;
 	}
-	return true;
+	return has_lower;
 }
 
 /* "-XYZ" is a mistyped signal, "-U0" is -U with a value. */
@@ -424,11 +429,13 @@ static void extract_signal(struct options *opt, int *argc, char **argv)
 				i++;	/* skip the option's value */
 			continue;
 		}
+		if (opt->signal_given)
+			usage_error("more than one signal given");
 		opt->signo = signo;
 		opt->signal_given = true;
 		memmove(argv + i, argv + i + 1, sizeof(*argv) * (size_t)(*argc - i));
 		(*argc)--;
-		return;
+		i--;	/* look on: a second -SIGNAL is an error */
 	}
 }
 
@@ -604,8 +611,25 @@ static void check_conflicts(const struct options *opt)
 		usage_error("--nslist needs --ns");
 	if (opt->tid && opt->pidfile)
 		usage_error("--tid cannot be combined with -F/--pidfile");
-	if (opt->tid && (opt->wait || opt->retry.n))
-		usage_error("--tid cannot be combined with --wait or --retry");
+	if (opt->tid && (opt->wait || opt->retry.n || opt->list || opt->json ||
+			 opt->interactive))
+		usage_error("--tid cannot be combined with --wait, --retry, "
+			    "--list, --json or --interactive");
+	if (opt->interactive && opt->retry.n)
+		usage_error("--interactive cannot be combined with --retry");
+}
+
+bool options_has_filters(const struct options *o)
+{
+	return o->euids.n || o->uids.n || o->gids.n || o->pgrps.n ||
+	       o->sessions.n || o->ttys.n || o->ppids.n || o->pids.n ||
+	       o->older >= 0 || o->younger >= 0 || o->runstates ||
+	       o->ns_pid || o->ncgroups || o->nenvs || o->require_handler;
+}
+
+bool options_has_expectations(const struct options *o)
+{
+	return o->expect_name || o->expect_exe || o->started_before_given;
 }
 
 void options_parse(struct options *opt, int argc, char **argv,

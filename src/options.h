@@ -76,6 +76,12 @@ struct options {
 void options_parse(struct options *opt, int argc, char **argv,
 		   const char ***args);
 
+/* Does any option filter processes (-u, -g, -P, ...)? */
+bool options_has_filters(const struct options *opt);
+
+/* Are there checks that a selected process must pass (--expect-*)? */
+bool options_has_expectations(const struct options *opt);
+
 /* Parse a --retry schedule; false if malformed.  Exposed for fuzzing. */
 bool retry_parse(const char *spec, int default_signo,
 		 struct retry_schedule *out);

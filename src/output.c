@@ -5,6 +5,7 @@
 
 #include "output.h"
 #include "signals.h"
+#include "util.h"
 
 /* Length of the valid UTF-8 sequence at s (code point in *cp), or 0. */
 static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
@@ -82,6 +83,20 @@ void out_escaped(FILE *f, const char *s, size_t len)
 			fwrite(u + i, 1, n, f);
 		i += n ? n : 1;
 	}
+}
+
+char *escaped(const char *s, size_t len)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+
+	if (f == NULL)
+		fatal("out of memory");
+	out_escaped(f, s, len);
+	if (fclose(f) != 0)
+		fatal("out of memory");
+	return buf;
 }
 
 void out_json_string(FILE *f, const char *s, size_t len)

@@ -54,14 +54,6 @@ static void raise_fd_limit(void)
 	}
 }
 
-static bool has_filters(const struct options *o)
-{
-	return o->euids.n || o->uids.n || o->gids.n || o->pgrps.n ||
-	       o->sessions.n || o->ttys.n || o->ppids.n || o->pids.n ||
-	       o->older >= 0 || o->younger >= 0 || o->runstates ||
-	       o->ns_pid || o->ncgroups || o->nenvs;
-}
-
 static struct target *parse_targets(const char **args, size_t *n)
 {
 	size_t count = 0;
@@ -219,7 +211,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	targets = parse_targets(args, &ntargets);
-	if (ntargets == 0 && !opt.pidfile && !opt.tid && !has_filters(&opt))
+	if (ntargets == 0 && !opt.pidfile && !opt.tid && !options_has_filters(&opt))
 		usage_error("no process given: name a pid, a pattern, a "
 			    "process group or a pidfile");
 	if (!opt.list && !pfd_available())

@@ -30,6 +30,14 @@ bool pidfile_parse(const char *buf, size_t len, pid_t *pid)
 	return parse_pid(digits, pid);
 }
 
+static bool all_space(const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)buf[i]))
+			return false;
+	return true;
+}
+
 /* Is a lock held on the file by someone (flock or fcntl, as pkill -L)? */
 static bool is_locked(int fd)
 {
@@ -114,7 +122,7 @@ int pidfile_read(const char *path, bool need_lock, bool constrained,
 		buf[n] = '\0';
 	if (n < 0) {
 		rc = open_error(path, errno);
-	} else if (n == 0 || strspn(buf, " \t\n") == (size_t)n) {
+	} else if (all_space(buf, (size_t)n)) {
 		msg("%s: pidfile is empty: not running", path);
 		rc = EXIT_NOMATCH;
 	} else if (!pidfile_parse(buf, (size_t)n, pid)) {

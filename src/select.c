@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,16 @@ static bool open_explicit(struct selector *s, struct proc *p, pid_t pid,
 	return false;
 }
 
+/* Is pid among the first upto selected processes? */
+static bool selected_before(const struct selection *sel, size_t upto,
+			    pid_t pid)
+{
+	for (size_t i = 0; i < upto; i++)
+		if (sel->procs[i]->pid == pid)
+			return true;
+	return false;
+}
+
 /* Keep p if rc (a check's status) is 0; otherwise drop it. */
 static void keep_if(struct selector *s, struct proc *p, int rc)
 {
@@ -109,6 +120,8 @@ static void select_pid(struct selector *s, const struct target *t)
 		s->sel->status = status_merge(s->sel->status, EXIT_NOMATCH);
 		return;
 	}
+	if (selected_before(s->sel, s->sel->n, t->pid))
+		return;	/* named twice: signalled once */
 	if (!open_explicit(s, &p, t->pid, t->arg))
 		return;
 	int rc = 0;
@@ -255,12 +268,31 @@ static bool member_selected(struct selector *s, struct proc *p)
 	return !matcher_has_filters(&s->m) || matcher_filters(&s->m, p);
 }
 
-static bool already_explicit(const struct selector *s, pid_t pid)
+/* A pattern match must also pass --expect-*; --verbose says why not. */
+static bool pattern_selected(struct selector *s, struct proc *p)
 {
-	for (size_t i = 0; i < s->nexplicit; i++)
-		if (s->sel->procs[i]->pid == pid)
-			return true;
+	char why[PATH_MAX + 256];
+
+	if (!matcher_test(&s->m, p))
+		return false;
+	if (!options_has_expectations(s->opt) ||
+	    check_expectations(s->opt, p, why, sizeof(why)) == 0)
+		return true;
+	if (s->opt->verbose)
+		msg("%d: skipped: %s", (int)p->pid, why);
 	return false;
+}
+
+/* --verbose: say so when a pattern matches one of pfkill's ancestors. */
+static void report_ancestor(struct selector *s, pid_t pid, const char *name)
+{
+	struct proc p;
+
+	proc_init(&p, pid);
+	if (proc_open(&p, s->procfd, name) == 0 && matcher_test(&s->m, &p))
+		msg("%d: skipped: an ancestor of pfkill (see "
+		    "--include-ancestors)", (int)pid);
+	proc_release(&p);
 }
 
 static bool visit(pid_t pid, const char *name, void *ctx)
@@ -270,15 +302,20 @@ static bool visit(pid_t pid, const char *name, void *ctx)
 	bool by_group = (s->npgroups > 0 || (s->all && pid != 1));
 	struct proc p;
 
-	if (pid == s->self || (!by_pattern && !by_group) ||
-	    already_explicit(s, pid))
+	if (pid == s->self || selected_before(s->sel, s->nexplicit, pid))
 		return true;
+	if (!by_pattern && !by_group) {
+		if (s->opt->verbose && s->scan_patterns &&
+		    pid_in(s->ancestors, s->nancestors, pid))
+			report_ancestor(s, pid, name);
+		return true;
+	}
 	proc_init(&p, pid);
 	if (proc_open(&p, s->procfd, name) != 0)
 		return true;	/* gone already, or hidden from us */
 	if (by_group && member_selected(s, &p)) {
 		add(s->sel, &p);
-	} else if (by_pattern && matcher_test(&s->m, &p)) {
+	} else if (by_pattern && pattern_selected(s, &p)) {
 		p.by_pattern = true;
 		add(s->sel, &p);
 	} else {
@@ -321,8 +358,8 @@ static void report_empty_groups(struct selector *s)
 {
 	for (size_t g = 0; g < s->npgroups; g++) {
 		bool found = false;
-		for (size_t i = s->nexplicit; i < s->sel->n && !found; i++)
-			found = !s->sel->procs[i]->by_pattern &&
+		for (size_t i = 0; i < s->sel->n && !found; i++)
+			found = (s->sel->procs[i]->loaded & PF_STAT) &&
 				s->sel->procs[i]->pgrp == s->pgroups[g];
 		if (!found) {
 			msg("-%d: no such process group", (int)s->pgroups[g]);
@@ -330,14 +367,6 @@ static void report_empty_groups(struct selector *s)
 						      EXIT_NOMATCH);
 		}
 	}
-}
-
-static bool any_filter_option(const struct options *o)
-{
-	return o->euids.n || o->uids.n || o->gids.n || o->pgrps.n ||
-	       o->sessions.n || o->ttys.n || o->ppids.n || o->pids.n ||
-	       o->older >= 0 || o->younger >= 0 || o->runstates ||
-	       o->ns_pid || o->ncgroups || o->nenvs || o->require_handler;
 }
 
 static void select_explicit(struct selector *s, struct target *targets,
@@ -391,7 +420,7 @@ void select_processes(const struct options *opt, struct target *targets,
 	s.nexplicit = sel->n;
 	s.scan_patterns = opt->pidfile == NULL &&
 		(npatterns > 0 ||
-		 (npatterns == ntargets && any_filter_option(opt)));
+		 (npatterns == ntargets && options_has_filters(opt)));
 	if (s.scan_patterns && !opt->include_ancestors)
 		collect_ancestors(&s);
 	if (s.scan_patterns || s.npgroups || s.all) {

@@ -82,8 +82,12 @@ int send_one(const struct options *opt, struct proc *p, int signo)
 	case -ESRCH:
 		/* Exited since it was selected: a pattern match that is
 		 * gone is no longer a match; a named one is reported. */
-		if (p->by_pattern && !opt->interactive)
+		if (p->by_pattern && !opt->interactive) {
+			if (opt->verbose)
+				msg("%d: exited before the signal; skipped",
+				    (int)p->pid);
 			return 0;
+		}
 		msg("%d: process has exited; not signalled", (int)p->pid);
 		return EXIT_NOMATCH;
 	default:

@@ -293,3 +293,43 @@ recycle() {
 	assert_line 'rc 0'
 	assert_line --regexp '^B-signals SIG 15 '
 }
+
+@test "--expect-* also filter pattern matches; --verbose says why" {
+	spawn "${U}v" -c TERM
+	run "$PFKILL" --expect-exe /bin/sleep -x "${U}v"
+	assert_failure 1
+	assert_output ''
+	run "$PFKILL" --verbose --expect-exe /bin/sleep -x "${U}v"
+	assert_failure 1
+	assert_output --partial "pfkill: $SPAWNED: skipped: executable is '"
+	assert_untouched "$SPAWNED"
+	run "$PFKILL" --expect-exe "$VICTIM" -x "${U}v"
+	assert_success
+	assert_got "$SPAWNED" 15
+}
+
+@test "--verbose names the ancestors it skips" {
+	cp /bin/bash "$TMP/${U}sh"
+	run "$TMP/${U}sh" -c "\"$PFKILL\" --verbose --list -x ${U}sh; echo rc=\$?"
+	assert_line --index 0 --regexp "^pfkill: [0-9]+: skipped: an ancestor of pfkill \(see --include-ancestors\)$"
+	assert_line --index 1 'rc=1'
+}
+
+@test "a pidfile of whitespace only is empty" {
+	printf '\r\n \t' >"$TMP/blank.pid"
+	run "$PFKILL" -F "$TMP/blank.pid"
+	assert_failure 1
+	assert_output "pfkill: $TMP/blank.pid: pidfile is empty: not running"
+}
+
+@test "combinations that cannot work are refused" {
+	run "$PFKILL" --tid 1 --list
+	assert_failure 2
+	assert_line --index 0 'pfkill: --tid cannot be combined with --wait, --retry, --list, --json or --interactive'
+	run "$PFKILL" -I --retry TERM/1 -x nothing
+	assert_failure 2
+	assert_line --index 0 'pfkill: --interactive cannot be combined with --retry'
+	run "$PFKILL" -n -o -x nothing
+	assert_failure 2
+	assert_line --index 0 'pfkill: -n/--newest and -o/--oldest cannot be combined'
+}

@@ -197,3 +197,29 @@ free_pid() {
 	assert_failure 2
 	assert_line --index 0 --regexp '^pfkill: \(: invalid regular expression: .+'
 }
+
+@test "a pid named twice is signalled once" {
+	spawn "${U}d" -c HUP
+	run "$PFKILL" -HUP -c "$SPAWNED" "$SPAWNED"
+	assert_success
+	assert_output 1
+	sleep 0.1
+	run grep -c '^SIG 1 ' "${REPORT[$SPAWNED]}"
+	assert_output 1
+}
+
+@test "-H alone selects the processes that catch the signal" {
+	spawn "${U}h" -c USR1
+	local catcher=$SPAWNED
+	spawn "${U}h" -c USR2
+	run "$PFKILL" -USR1 -H -P $$ --list
+	assert_success
+	assert_output --regexp "^$catcher:[0-9]+ ${U}h$"
+}
+
+@test "names in error messages are escaped" {
+	spawn "${U}$(printf '\e')x" -c TERM
+	run "$PFKILL" --expect-name other "$SPAWNED"
+	assert_failure 1
+	assert_output "pfkill: $SPAWNED: name is '${U}\\ex', expected 'other'"
+}

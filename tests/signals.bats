@@ -112,3 +112,21 @@ load common
 	assert_failure 2
 	assert_line --index 0 'pfkill: more than one signal given'
 }
+
+@test "uppercase words are signals even when they spell flags" {
+	spawn "${U}u" -c 4,29
+	run "$PFKILL" -ILL "$SPAWNED"
+	assert_success
+	assert_got "$SPAWNED" 4
+	run "$PFKILL" -ill "$SPAWNED"
+	assert_success
+	run "$PFKILL" -IO "$SPAWNED"
+	assert_success
+	assert_got "$SPAWNED" 29
+}
+
+@test "a second -SIGNAL is an error" {
+	run "$PFKILL" -9 -HUP -x nothing
+	assert_failure 2
+	assert_line --index 0 'pfkill: more than one signal given'
+}
