@@ -171,7 +171,8 @@ void out_list_line(FILE *f, const struct proc *p, const char *handle,
 
 static void json_cmdline(FILE *f, const struct proc *p)
 {
-	size_t len = (p->loaded & PF_CMDLINE) ? cmdline_used(p) : 0;
+	/* Raw length: an argv of one empty string is [""], not []. */
+	size_t len = (p->loaded & PF_CMDLINE) ? p->cmdline_len : 0;
 
 	fputc('[', f);
 	for (size_t i = 0; i < len; i += strlen(p->cmdline + i) + 1) {

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "output.h"
 #include "pidfd.h"
 #include "pidfile.h"
 #include "select.h"
@@ -399,6 +401,25 @@ static void select_explicit(struct selector *s, struct target *targets,
 	}
 }
 
+/* " 12", "1e3" or "12abc" were probably meant as pids: when such a
+ * pattern selected nothing, say how it was read. */
+static void hint_numeric_patterns(const struct selection *sel,
+				  const char **patterns, size_t npatterns)
+{
+	for (size_t i = 0; i < sel->n; i++)
+		if (sel->procs[i]->by_pattern)
+			return;
+	for (size_t i = 0; i < npatterns; i++) {
+		const char *p = patterns[i] + strspn(patterns[i], " \t+-");
+		if (!isdigit((unsigned char)*p))
+			continue;
+		char *shown = escaped(patterns[i], strlen(patterns[i]));
+		msg("'%s': no process name matches this pattern (a pid is "
+		    "decimal digits only)", shown);
+		free(shown);
+	}
+}
+
 void select_processes(const struct options *opt, struct target *targets,
 		      size_t ntargets, struct selection *sel)
 {
@@ -431,6 +452,8 @@ void select_processes(const struct options *opt, struct target *targets,
 	if (opt->newest || opt->oldest)
 		keep_newest_or_oldest(sel, opt->newest);
 	report_empty_groups(&s);
+	if (s.scan_patterns)
+		hint_numeric_patterns(sel, patterns, npatterns);
 	matcher_free(&s.m);
 	free(patterns);
 	free(s.ancestors);

@@ -18,6 +18,8 @@
  * -w SECS   exit by itself after SECS seconds
  * -r READY  when set up, write "pid P", "thread T", "child C" and
  *           "zombie Z" lines to READY (atomically, via rename)
+ * -E        re-exec with an empty argv (the kernel makes it [""]); the
+ *           options travel in VICTIM_OPTS, space separated
  * ARGS after -- only lengthen the command line.
  */
 #define _GNU_SOURCE
@@ -187,7 +189,19 @@ int main(int argc, char **argv)
 	double life = -1;
 	struct ready r = { NULL, 0 };
 
-	while ((opt = getopt(argc, argv, "n:c:i:o:r:T:k:zgSXw:Dp:")) != -1) {
+	static char *env_argv[64];
+	if (argc <= 1 && (argc == 0 || argv[0][0] == '\0') &&
+	    getenv("VICTIM_OPTS") != NULL) {
+		int n = 0;
+		env_argv[n++] = "victim";
+		for (char *t = strtok(strdup(getenv("VICTIM_OPTS")), " ");
+		     t != NULL && n < 63; t = strtok(NULL, " "))
+			env_argv[n++] = t;
+		argc = n;
+		argv = env_argv;
+	}
+	bool empty_argv = false;
+	while ((opt = getopt(argc, argv, "n:c:i:o:r:T:k:zgSXw:Dp:E")) != -1) {
 		switch (opt) {
 		case 'n': name = optarg; break;
 		case 'c': catch_list = optarg; break;
@@ -203,8 +217,22 @@ int main(int argc, char **argv)
 		case 'w': life = atof(optarg); break;
 		case 'D': orphans = true; break;
 		case 'p': pidfile = optarg; break;
+		case 'E': empty_argv = true; break;
 		default: return 2;
 		}
+	}
+	if (empty_argv) {
+		char *none[] = { NULL };
+		char opts[4096] = "";
+		for (int i = 1; i < argc; i++)
+			if (strcmp(argv[i], "-E") != 0) {
+				strncat(opts, argv[i], sizeof(opts) - strlen(opts) - 2);
+				strcat(opts, " ");
+			}
+		setenv("VICTIM_OPTS", opts, 1);
+		execve("/proc/self/exe", none, environ);
+		perror("victim: execve");
+		return 2;
 	}
 	if (session && setsid() < 0)
 		perror("victim: setsid");
