@@ -619,6 +619,31 @@ static void check_conflicts(const struct options *opt)
 		usage_error("--interactive cannot be combined with --retry");
 }
 
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void options_free(struct options *opt)
+{
+	struct id_list *lists[] = {
+		&opt->euids, &opt->uids, &opt->gids, &opt->pgrps,
+		&opt->sessions, &opt->ppids, &opt->pids, &opt->ttys,
+	};
+
+	for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		free(lists[i]->v);
+	free_strings(opt->cgroups, opt->ncgroups);
+	free_strings(opt->envs, opt->nenvs);
+	free((char *)opt->runstates);
+	free((char *)opt->pidfile);
+	free((char *)opt->expect_name);
+	free((char *)opt->expect_exe);
+	free(opt->retry.steps);
+}
+
 bool options_has_filters(const struct options *o)
 {
 	return o->euids.n || o->uids.n || o->gids.n || o->pgrps.n ||

@@ -76,6 +76,9 @@ struct options {
 void options_parse(struct options *opt, int argc, char **argv,
 		   const char ***args);
 
+/* Free what options_parse allocated. */
+void options_free(struct options *opt);
+
 /* Does any option filter processes (-u, -g, -P, ...)? */
 bool options_has_filters(const struct options *opt);
 

@@ -142,6 +142,7 @@ static int act(const struct options *opt, struct selection *sel)
 	double t0 = now_monotonic();
 	int status;
 
+	require_pidfd_send();
 	if (opt->retry.n)
 		return retry_run(opt, sel, t0);
 	status = send_all(opt, sel);
@@ -189,43 +190,52 @@ static int run(const struct options *opt, struct target *targets,
 	return status;
 }
 
+static void free_args(const char **args)
+{
+	for (size_t i = 0; args[i] != NULL; i++)
+		free((char *)args[i]);
+	free(args);
+}
+
+/* Signal, or wait, as the targets and options say. */
+static int signal_targets(const struct options *opt, const char **args)
+{
+	size_t ntargets;
+	struct target *targets = parse_targets(args, &ntargets);
+	int status;
+
+	if (ntargets == 0 && !opt->pidfile && !opt->tid &&
+	    !options_has_filters(opt))
+		usage_error("no process given: name a pid, a pattern, a "
+			    "process group or a pidfile");
+	raise_fd_limit();
+	if (opt->tid)
+		status = thread_signal(opt, targets, ntargets);
+	else
+		status = run(opt, targets, ntargets);
+	free(targets);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt;
 	const char **args;
-	struct target *targets;
-	size_t ntargets;
-	int status;
+	int status = 0;
 
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_COLLATE, "");
 	options_parse(&opt, argc, argv, &args);
-	if (opt.version) {
+	if (opt.version)
 		printf("%s %s\n", PROGRAM_NAME, PACKAGE_VERSION);
-		return 0;
-	}
-	if (opt.list_signals)
-		return list_signals(args);
-	if (opt.table) {
+	else if (opt.list_signals)
+		status = list_signals(args);
+	else if (opt.table)
 		signal_print_table(stdout);
-		return 0;
-	}
-	targets = parse_targets(args, &ntargets);
-	if (ntargets == 0 && !opt.pidfile && !opt.tid && !options_has_filters(&opt))
-		usage_error("no process given: name a pid, a pattern, a "
-			    "process group or a pidfile");
-	if (!opt.list && !pfd_available())
-		fatal("pidfd_send_signal: %s: Linux 5.1 or later is required",
-		      strerror(ENOSYS));
-	raise_fd_limit();
-	if (opt.tid)
-		status = thread_signal(&opt, targets, ntargets);
 	else
-		status = run(&opt, targets, ntargets);
-	for (size_t i = 0; args[i] != NULL; i++)
-		free((char *)args[i]);
-	free(args);
-	free(targets);
+		status = signal_targets(&opt, args);
+	free_args(args);
+	options_free(&opt);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		msg("write error: %s", strerror(errno));
 		status = status_merge(status, EXIT_FATAL);

@@ -12,6 +12,13 @@
 #include "signals.h"
 #include "util.h"
 
+void require_pidfd_send(void)
+{
+	if (!pfd_available())
+		fatal("pidfd_send_signal: %s: Linux 5.1 or later is required",
+		      strerror(ENOSYS));
+}
+
 static void fill_queue_info(siginfo_t *info, int signo, int value)
 {
 	memset(info, 0, sizeof(*info));

@@ -13,6 +13,10 @@
  * EPERM and the like).  Exits 3 when the kernel lacks the syscall. */
 int send_one(const struct options *opt, struct proc *p, int signo);
 
+/* Exit 3 unless the kernel has pidfd_send_signal (Linux 5.1+); called
+ * once the command line has been fully checked, before any send. */
+void require_pidfd_send(void);
+
 /* -I: ask on stderr, read the answer from stdin; true for yes. */
 bool ask(const struct proc *p, bool full);
 

@@ -59,8 +59,10 @@ int thread_signal(const struct options *opt, const struct target *targets,
 		return EXIT_NOMATCH;
 	}
 	rc = check_thread(opt, &t, ntargets ? &targets[0] : NULL, path + 6);
-	if (rc == 0)
+	if (rc == 0) {
+		require_pidfd_send();
 		rc = send_one(opt, &t, opt->signo);
+	}
 	proc_release(&t);
 	return rc;
 }
