@@ -333,3 +333,14 @@ recycle() {
 	assert_failure 2
 	assert_line --index 0 'pfkill: -n/--newest and -o/--oldest cannot be combined'
 }
+
+@test "-1 with --all-processes selects everything but pid 1 and pfkill" {
+	spawn "${U}all" -c TERM
+	cp "$PFKILL" "$TMP/${U}me"
+	run "$TMP/${U}me" --list --all-processes -- -1
+	assert_success
+	assert_line --regexp "^$SPAWNED[:@][0-9]+ ${U}all$"
+	refute_line --regexp '^1[:@]'
+	refute_line --regexp " ${U}me$"
+	assert_untouched "$SPAWNED"
+}
