@@ -1,0 +1,64 @@
+#!/usr/bin/env bats
+# Every option in --help is documented in the man page and completed by
+# both completions; the man page is lint-clean.
+
+load common
+
+SRC=${TOP_SRCDIR:-$BATS_TEST_DIRNAME/..}
+
+long_options() { "$PFKILL" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u; }
+short_options() { "$PFKILL" --help | sed -nE 's/^ +-([A-Za-z0-9]), --.*/\1/p' | sort -u; }
+
+@test "--help lists one option per line and exits 0" {
+	run "$PFKILL" --help
+	assert_success
+	assert_line --index 0 'Usage: pfkill [OPTION...] [-SIGNAL] TARGET...'
+	[[ $(long_options | wc -l) -ge 45 ]]
+	[[ $(short_options | wc -l) -ge 25 ]]
+}
+
+@test "the man page is clean under mandoc -Tlint" {
+	command -v mandoc >/dev/null || skip "mandoc is not installed"
+	run mandoc -Tlint -W warning "$SRC/man/pfkill.1"
+	assert_success
+	assert_output ''
+}
+
+@test "every option in --help is in the man page" {
+	local o missing=()
+	for o in $(long_options); do
+		grep -qE "^\.It .*Fl \\\\-${o#--}( |$)" "$SRC/man/pfkill.1" || missing+=("$o")
+	done
+	for o in $(short_options); do
+		grep -qE "^\.It Fl $o( |$)" "$SRC/man/pfkill.1" || missing+=("-$o")
+	done
+	[[ ${#missing[@]} -eq 0 ]] || fail "not in man/pfkill.1: ${missing[*]}"
+}
+
+@test "every option in --help is in the zsh completion" {
+	local o missing=()
+	for o in $(long_options) $(short_options | sed 's/^/-/'); do
+		grep -qF -- "$o" "$SRC/completions/_pfkill" || missing+=("$o")
+	done
+	[[ ${#missing[@]} -eq 0 ]] || fail "not in completions/_pfkill: ${missing[*]}"
+}
+
+@test "every option in --help is completed by the bash completion" {
+	[[ -r /usr/share/bash-completion/bash_completion ]] || skip "bash-completion is not installed"
+	run bash --norc --noprofile -c '
+		PATH=$(dirname "$1"):$PATH
+		source /usr/share/bash-completion/bash_completion
+		source "$2"
+		for word in - --; do
+			COMP_WORDS=(pfkill "$word"); COMP_CWORD=1
+			COMP_LINE="pfkill $word"; COMP_POINT=${#COMP_LINE}
+			_pfkill pfkill "$word" pfkill
+			printf "%s\n" "${COMPREPLY[@]}"
+		done' _ "$PFKILL" "$SRC/completions/pfkill.bash"
+	assert_success
+	local o missing=() completed=" ${lines[*]} "
+	for o in $(long_options) $(short_options | sed 's/^/-/'); do
+		[[ $completed == *" $o "* || $completed == *" $o= "* ]] || missing+=("$o")
+	done
+	[[ ${#missing[@]} -eq 0 ]] || fail "not completed by bash: ${missing[*]}"
+}
