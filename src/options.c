@@ -285,8 +285,9 @@ bool retry_parse(const char *spec, int default_signo,
 		}
 		s.steps = xrealloc(s.steps, (s.n + 1) * sizeof(*s.steps));
 		ok = parse_step(item, &s.steps[s.n]);
+		/* What "forever" repeats must really wait, or it would spin. */
 		if (ok && s.repeat_from >= 0 &&
-		    s.steps[s.n].kind == STEP_TIMEOUT)
+		    s.steps[s.n].kind == STEP_TIMEOUT && s.steps[s.n].secs > 0)
 			timeout_after_repeat = true;
 		s.n++;
 	}
@@ -335,8 +336,12 @@ bool time_parse(const char *s, double now, double *out)
 		struct tm tm = { .tm_isdst = -1 };
 		const char *end = strptime(s, formats[i], &tm);
 		if (end != NULL && *end == '\0') {
+			struct tm asked = tm;
 			time_t t = mktime(&tm);
-			if (t == (time_t)-1)
+			/* mktime normalises 02-30 to 03-01: refuse those. */
+			if (t == (time_t)-1 || tm.tm_mday != asked.tm_mday ||
+			    tm.tm_mon != asked.tm_mon || tm.tm_sec != asked.tm_sec ||
+			    tm.tm_min != asked.tm_min)
 				return false;
 			*out = (double)t;
 			return true;

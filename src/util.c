@@ -118,7 +118,10 @@ bool parse_duration(const char *s, double *out)
 	};
 	char *end;
 
-	if (s == NULL || !(isdigit((unsigned char)*s) || *s == '.'))
+	/* Plain decimal only: strtod would also take hex and exponents. */
+	size_t num = strspn(s == NULL ? "" : s, "0123456789.");
+	if (s == NULL || num == 0 || strlen(s) > num + 1 ||
+	    memchr(s, '.', num) != memrchr(s, '.', num))
 		return false;
 	errno = 0;
 	double v = strtod(s, &end);

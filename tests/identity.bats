@@ -81,9 +81,11 @@ handle_of() { "$PFKILL" --list -x "$1" | cut -d' ' -f1; }
 	run "$PFKILL" --started-before "$(date -d '+1 min' '+%Y-%m-%d %H:%M:%S')" "$SPAWNED"
 	assert_success
 	assert_got "$SPAWNED" 15
-	run "$PFKILL" --started-before yesterday "$SPAWNED"
-	assert_failure 2
-	assert_line --index 0 "pfkill: --started-before: invalid time 'yesterday'"
+	for t in yesterday 2024-02-30 '2024-01-01 23:59:61' @-5; do
+		run "$PFKILL" --started-before "$t" "$SPAWNED"
+		assert_failure 2
+		assert_line --index 0 "pfkill: --started-before: invalid time '$t'"
+	done
 }
 
 @test "-u must hold for a pid" {

@@ -75,7 +75,7 @@ load common
 }
 
 @test "malformed --retry schedules are usage errors" {
-	for s in "" TERM KILL/x 5/TERM TERM/5/forever forever/TERM/5/forever/5 TERM/5x 15/5; do
+	for s in "" TERM KILL/x 5/TERM TERM/5/forever forever/TERM/5/forever/5 TERM/5x 15/5 TERM/forever/0 TERM/0x1d; do
 		run "$PFKILL" --retry "$s" -x "${U}none"
 		assert_failure 2
 		assert_line --index 0 "pfkill: --retry: invalid schedule '$s'"
@@ -204,4 +204,16 @@ load common
 	run grep -c 'process_mrelease(' "$TMP/trace"
 	assert_output 1
 	assert_dead "$SPAWNED"
+}
+
+@test "durations are plain decimal seconds with an optional unit" {
+	for d in 0x1d 1e3 . 1.2.3 5mm -1 ' 5'; do
+		run "$PFKILL" -w --timeout "$d" -x "${U}none"
+		assert_failure 2
+		assert_line --index 0 "pfkill: --timeout: invalid duration '$d'"
+	done
+	for d in 10 1.5 .5 2m 1h 1d 3s; do
+		run "$PFKILL" -w --timeout "$d" -x "${U}none"
+		assert_failure 1
+	done
 }

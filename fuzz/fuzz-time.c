@@ -1,0 +1,81 @@
+/* libFuzzer target: --started-before TIME (time_parse): "@EPOCH",
+ * "YYYY-MM-DD[ HH:MM[:SS]]" (or with a T), or a duration ago ("10m").
+ *
+ * Properties checked (abort() on violation):
+ *  - success yields a finite time;
+ *  - "@N" yields exactly N (digits only, N <= LONG_MAX), nothing else;
+ *  - text that cannot be a date (no '-') and has no '@' is accepted
+ *    exactly when parse_duration() accepts it, as now - duration;
+ *  - failure leaves *out untouched.
+ */
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+#include "util.h"
+
+#define CHECK(cond)                                                     \
+	do {                                                            \
+		if (!(cond)) {                                          \
+			fprintf(stderr, "%s:%d: property violated: %s\n", \
+				__FILE__, __LINE__, #cond);             \
+			abort();                                        \
+		}                                                       \
+	} while (0)
+
+static const double NOW = 1700000000.0;	/* a fixed "now": reproducible */
+
+/* "@" then digits only, value <= LONG_MAX. */
+static bool ref_epoch(const char *s, double *out)
+{
+	unsigned long long v = 0;
+
+	if (s[0] != '@' || s[1] == '\0')
+		return false;
+	for (const char *p = s + 1; *p; p++) {
+		if (!isdigit((unsigned char)*p))
+			return false;
+		if (v > ((unsigned long long)LONG_MAX - (unsigned)(*p - '0')) / 10)
+			return false;
+		v = v * 10 + (unsigned)(*p - '0');
+	}
+	*out = (double)v;
+	return true;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1);
+	double out = -12345.5, want, secs;
+	bool ok;
+
+	if (s == NULL)
+		abort();
+	memcpy(s, data, size);
+	s[size] = '\0';
+
+	ok = time_parse(s, NOW, &out);
+	if (!ok)
+		CHECK(out == -12345.5);
+	else
+		CHECK(isfinite(out));
+
+	if (s[0] == '@') {
+		bool ref = ref_epoch(s, &want);
+		CHECK(ok == ref);
+		if (ok)
+			CHECK(out == want);
+	} else if (strchr(s, '-') == NULL) {
+		bool dur = parse_duration(s, &secs);
+		CHECK(ok == dur);
+		if (ok)
+			CHECK(out == NOW - secs);
+	}
+	free(s);
+	return 0;
+}
