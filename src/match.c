@@ -230,16 +230,24 @@ bool matcher_filters(const struct matcher *m, struct proc *p)
 	return true;
 }
 
-/* The command line with NULs turned into spaces; comm if it is empty. */
-static char *joined_cmdline(const struct proc *p)
+/* The command line with NULs turned into spaces.  With none (kernel
+ * threads, zombies) what ps shows, as pgrep -f matches it: "[comm]", or
+ * "[comm] <defunct>" for a zombie. */
+static char *joined_cmdline(struct proc *p)
 {
 	size_t len = p->cmdline_len;
+	char *s;
 
 	while (len > 0 && p->cmdline[len - 1] == '\0')
 		len--;
-	if (len == 0)
-		return xstrdup(p->comm);
-	char *s = xmalloc(len + 1);
+	if (len == 0) {
+		bool zombie = proc_load(p, PF_STAT) == 0 && p->state == 'Z';
+		if (asprintf(&s, "[%s]%s", p->comm,
+			     zombie ? " <defunct>" : "") < 0)
+			fatal("out of memory");
+		return s;
+	}
+	s = xmalloc(len + 1);
 	for (size_t i = 0; i < len; i++)
 		s[i] = p->cmdline[i] == '\0' ? ' ' : p->cmdline[i];
 	s[len] = '\0';

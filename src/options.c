@@ -21,8 +21,9 @@
 const char *const ns_names[NS_COUNT] = {
 	"ipc", "mnt", "net", "pid", "user", "uts", "cgroup", "time",
 };
-/* pgrep's default --nslist: every kind but cgroup and time. */
-#define NS_DEFAULT 0x3fU
+/* pgrep 4.0.2's default for --ns: cgroup, ipc, mnt, net, pid and time
+ * (it leaves out user and uts); bits follow ns_names. */
+#define NS_DEFAULT 0xcfU
 
 enum opt_code {
 	O_SIGNAL = 1, O_LIST_SIGNALS, O_TABLE, O_VERSION,

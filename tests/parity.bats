@@ -25,6 +25,8 @@
 #   ES  S tab<TAB>x young  root; argument "a<TAB>b"
 #   NS  S uts       young  own UTS namespace (unshare --uts)
 #   CN  S cgns      young  own cgroup namespace (unshare --cgroup)
+#   TT  S tty       young  own session with a pty as controlling terminal
+#                          (its parent, "sleep", holds the master side)
 #   CG  S cgrp      young  moved to a new cgroup v2 child (if possible)
 #   LN  S longername99 young  argv[0] is the 19-character name; comm
 #                          keeps its first 15 characters
@@ -37,19 +39,24 @@
 #   the full name (killall's rule); pgrep matches nothing.
 # - deliberate: --env NAME matches the variable NAME exactly (procps
 #   4.0.3+ compares a prefix); pgrep 4.0.2 has no --env at all.
-# - found by this matrix, skipped while present (see the tests):
-#   --ns PID without --nslist; -f on a process without a command line
-#   (zombie); names and command lines with control characters.
+# - deliberate: --nslist A,B compares every kind (pgrep 4.0.2 reads only
+#   B); patterns match raw bytes (pgrep matches control characters as
+#   "?"); -t also takes /dev/NAME and "-" for no terminal.
+# - found by this matrix and fixed to agree with pgrep (the "found:"
+#   tests): the kinds --ns compares by default, -f on a zombie.
 
 load common
+
+TAB=$'\t'
 
 # ---------------------------------------------------------------------
 # Population
 
 # launch NAME [WRAPPER...] ++ [VICTIM OPTIONS...]: start a victim named
 # NAME, through WRAPPER (setpriv, env, unshare: each execs, so the pid
-# stays), and wait for its ready file.  Sets L, KIDS and ZOMB, and adds
-# every pid to POP (teardown_file kills them).
+# stays, but for PTY_HOLD), and wait for its ready file.  Sets L, KIDS
+# and ZOMB; adds every pid to POP (teardown_file kills them) and those
+# with NAME to NAMED.
 launch() {
 	local name=$1 ready
 	shift
@@ -63,26 +70,48 @@ launch() {
 	ready="$POP_DIR/pub/ready.$SPAWN_N"
 	"${wrap[@]}" "$VICTIM" -n "$name" -r "$ready" "$@" \
 		</dev/null >>"$POP_DIR/victim.out" 2>&1 3>&- &
-	L=$!
-	POP+=("$L")
-	wait_until ready_or_dead "$ready" "$L" || return 1
+	local started=$!
+	POP+=("$started")
+	wait_until ready_or_dead "$ready" "$started" || return 1
 	[[ -e $ready ]] || {
 		echo "victim $name died: $(cat "$POP_DIR/victim.out")" >&2
 		return 1
 	}
+	L=$(awk '$1 == "pid" { print $2 }' "$ready")
+	[[ $L == "$started" ]] || POP+=("$L")	# the wrapper forked
 	KIDS=($(awk '$1 == "child" { print $2 }' "$ready"))
 	ZOMB=$(awk '$1 == "zombie" { print $2 }' "$ready")
 	POP+=("${KIDS[@]}" $ZOMB)
+	NAMED+=("$L" "${KIDS[@]}" $ZOMB)
 }
 
-# Start time of PID in seconds since boot, and its age now.
+# python3 -c "$PTY_HOLD" CMD...: run CMD in a new session whose controlling
+# terminal is a new pty; the parent becomes "sleep infinity" holding the
+# master side open.
+PTY_HOLD='
+import fcntl, os, sys, termios
+m, s = os.openpty()
+if os.fork() == 0:
+    os.setsid()
+    fcntl.ioctl(s, termios.TIOCSCTTY, 0)
+    for fd in (0, 1, 2):
+        os.dup2(s, fd)
+    os.close(m)
+    os.close(s)
+    os.execv(sys.argv[1], sys.argv[1:])
+os.close(s)
+os.set_inheritable(m, True)
+os.execvp("sleep", ["sleep", "infinity"])
+'
+
+# Start time of PID in seconds since boot.
 start_secs() {
 	awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); print $20 / hz }' \
 		"/proc/$1/stat"
 }
 
 setup_file() {
-	POP=()
+	POP=() NAMED=()
 	POP_DIR=$(mktemp -d "${BATS_TMPDIR:-/tmp}/pfkill-parity.XXXXXX")
 	chmod 711 "$POP_DIR"
 	mkdir -m 1777 "$POP_DIR/pub"	# ready files of non-root victims
@@ -127,7 +156,7 @@ setup_file() {
 	launch "${S}zomb" ++ -z || return 1
 	ZP=$L ZZ=$ZOMB
 	wait_until eval '[[ $(state "$ZZ") == Z ]]' || return 1
-	TABNAME="${S}tab"$'\t'x
+	TABNAME="${S}tab${TAB}x"
 	launch "$TABNAME" ++ -- $'a\tb' || return 1
 	ES=$L
 	NS='' CN='' CG='' CGDIR='' CGPATH=''
@@ -136,6 +165,13 @@ setup_file() {
 		NS=$L
 		launch "${S}cgns" unshare --cgroup ++ || return 1
 		CN=$L
+	fi
+	TT='' TTYNAME=''
+	if command -v python3 >/dev/null &&
+	   launch "${S}tty" python3 -c "$PTY_HOLD" ++; then
+		TT=$L
+		TTYNAME=$(ps -o tty= -p "$TT" | tr -d ' ')
+		[[ $TTYNAME == pts/* ]] || TT='' TTYNAME=''
 	fi
 	LONGNAME="${S}longername99"
 	launch "$LONGNAME" bash -c 'exec -a "$0" "$@"' "$LONGNAME" ++ || return 1
@@ -153,14 +189,11 @@ setup_file() {
 			[[ $CGPATH != "$OWNCG" ]] || CGPATH=''
 		fi
 	fi
-	PTS=$(ls /dev/pts 2>/dev/null | grep -m 1 '^[0-9]' || true)
-	[[ -z $PTS ]] || PTS=pts/$PTS
-
 	OLD="$A1 $AB $B1 $G1 $K1 $K2 $K3"
-	YOUNG="$A2 $AU $B2 $ST $ZP $ZZ $ES $NS $CN $CG $LN"
-	POP_ALL="${POP[*]}"
+	YOUNG="$A2 $AU $B2 $ST $ZP $ZZ $ES $NS $CN $TT $CG $LN"
+	POP_ALL="${NAMED[*]}"
 	export S ROOT POP_DIR A1 AB B1 G1 K1 K2 K3 A2 AU B2 ST ZP ZZ ES NS CN \
-		CG LN TABNAME LONGNAME OWNCG CGPATH PTS OLD YOUNG POP_ALL
+		TT CG LN TABNAME TTYNAME LONGNAME OWNCG CGPATH OLD YOUNG POP_ALL
 }
 
 teardown_file() {
@@ -215,9 +248,10 @@ pfkill_set() {
 	words $(printf '%s\n' "$out" | cut -d' ' -f1 | sed 's/[:@].*//')
 }
 
-# row [-I] [-R] [-X REASON] [-e PIDS] LABEL PGREP_ARGS [PFKILL_ARGS]
+# row [-1] [-I] [-R] [-X REASON] [-e PIDS] LABEL PGREP_ARGS [PFKILL_ARGS]
 #   ARGS are shell words, expanded when the row runs (write them in
 #   single quotes: '-x "${S}alpha"').  PFKILL_ARGS default to PGREP_ARGS.
+#   -1  an option pgrep 4.0.2 lacks: run pfkill only (needs -e)
 #   -I  intersect both answers with our pids (the row could reach others)
 #   -R  needs root (users, namespaces, cgroups): skipped otherwise
 #   -X  skip the row if REASON is not empty
@@ -225,8 +259,10 @@ pfkill_set() {
 # Appends a message to FAILS for every disagreement.
 row() {
 	local _inter=false _root=false _skip='' _expect='' _has_expect=false
+	local _only=false
 	while [[ $1 == -? ]]; do
 		case $1 in
+		-1) _only=true; shift ;;
 		-I) _inter=true; shift ;;
 		-R) _root=true; shift ;;
 		-X) _skip=$2; shift 2 ;;
@@ -248,7 +284,12 @@ row() {
 	eval "_pga=($_pg)"
 	eval "_pfa=($_pf)"
 	local _a _b _e
-	if ! _a=$(pgrep_set "${_pga[@]}"); then
+	if $_only; then
+		_a=$(pfkill_set "${_pfa[@]}") || {
+			FAILS+=("row $ROWS [$_label]: pfkill --list $_pf: $_a")
+			return 0
+		}
+	elif ! _a=$(pgrep_set "${_pga[@]}"); then
 		FAILS+=("row $ROWS [$_label]: pgrep $_pg: $_a")
 		return 0
 	fi
@@ -316,7 +357,7 @@ rows_names() {
 	row -e "$ES" "control character matched by ." '"${S}tab.x"'
 	row "-f stem" '-f "${S}"'
 	row -e "$A1" "-f arguments" '-f "${S}alpha .*--mode=fast"'
-	row -e "$B1 $B2" "-f -x" '-f -x ".*/victim -n ${S}beta -r [^ ]*"'
+	row -e "$B1 $B2" "-f -x" '-f -x ".*/victim -n ${S}beta -r [^ ]*( -c USR1)?"'
 	row -e "$G1 $K1 $K2 $K3" "-f -i" '-f -i "victim -n ${S}GAMMA"'
 	row -e "$LN" "-f argv[0]" '-f "^${LONGNAME} "'
 	row -e "$ZZ" "-f, zombie, unanchored" '-f "${S}zomb" -r Z'
@@ -325,7 +366,7 @@ rows_names() {
 }
 
 rows_users() {
-	row -R -e "$A1 $AB $G1 $K1 $K2 $K3 $AU $ST $ZP $ZZ $ES $NS $CN $CG $LN" \
+	row -R -e "$A1 $AB $G1 $K1 $K2 $K3 $AU $ST $ZP $ZZ $ES $NS $CN $TT $CG $LN" \
 		"-u root" '-u root "${S}"'
 	row -R -e "$B1 $B2" "-u uid" '-u 65534 "${S}"'
 	row -R -e "$A2 $B1 $B2" "-u names" '-u nobody,daemon "${S}"'
@@ -346,14 +387,19 @@ rows_tree() {
 	row "-g 0 (own group)" '-g 0 "${S}"'
 	row -e "$G1 $K1 $K2 $K3" "-s, no pattern" '-s "$G1"'
 	row "-s 0 (own session)" '-s 0 "${S}"'
-	row -e "$G1" "-s -g -x" '-s "$G1" -g "$G1" -i -x "${S}gamma"'
+	row -e "$G1 $K1 $K2 $K3" "-s -g -x" '-s "$G1" -g "$G1" -i -x "${S}gamma"'
 	row -e "$K1 $K2 $K3" "-P, no pattern" '-P "$G1"'
 	row -e "$K1 $K2 $K3 $ZZ" "-P list" '-P "$G1,$ZP"'
 	row "-P common parent" '-P "$(ps -o ppid= -p "$A1" | tr -d " ")" "${S}"'
 	row -I -e "$ST" "-P common parent -r T" \
 		'-P "$(ps -o ppid= -p "$A1" | tr -d " ")" -r T'
-	row "-t ?" '-t "?" "${S}"'
-	row -X "$(unless "$PTS" "no /dev/pts/N")" "-t pts/N" '-t "$PTS" "${S}"'
+	local no_tty
+	no_tty=$(unless "$TT" "no pty for a controlling terminal")
+	row -e "$(ours_except $TT)" "-t ?" '-t "?" "${S}"'
+	row -X "$no_tty" -e "$TT" "-t pts/N" '-t "$TTYNAME" "${S}"'
+	row -X "$no_tty" -e "$POP_ALL" "-t list" '-t "$TTYNAME,?" "${S}"'
+	row -X "$no_tty" -e "$TT" "-s of a session with a tty" '-s "$TT"'
+	row -e "" "-t of an unused terminal" '-t tty1 "${S}"'
 	row -e "" "-P of a childless process" '-P "$AB"'
 }
 
@@ -398,10 +444,16 @@ rows_ns_cgroup_inverse() {
 	row -R -e "$(ours_except $NS $ZZ)" "--ns --nslist uts" \
 		'--ns $$ --nslist uts "${S}"'
 	row -R -e "$NS" "--ns other --nslist uts" '--ns "$NS" --nslist uts "${S}"'
-	row -R -e "$(ours_except $NS $ZZ)" "--ns --nslist net,uts" \
-		'--ns $$ --nslist net,uts "${S}"'
-	row -R "--ns --nslist ipc,mnt,net,pid,user" \
-		'--ns $$ --nslist ipc,mnt,net,pid,user "${S}"'
+	# One namespace kind per row: pgrep 4.0.2 reads only the last name
+	# of a --nslist list (see the test of that difference below).
+	row -R -e "$(ours_except $ZZ)" "--ns --nslist net" \
+		'--ns $$ --nslist net "${S}"'
+	row -R -e "$(ours_except $ZZ)" "--ns --nslist ipc" \
+		'--ns $$ --nslist ipc "${S}"'
+	row -R -e "$POP_ALL" "--ns --nslist pid" '--ns $$ --nslist pid "${S}"'
+	row -R -e "$(ours_except $NS $ZZ)" "--ns of another --nslist uts" \
+		'--ns "$CN" --nslist uts "${S}"'
+	row -R -e "" "--ns excludes" '--ns "$NS" --nslist uts -x "${S}alpha"'
 	row -R -X "$no_cg" \
 		-e "$CG" "--cgroup" '--cgroup "$CGPATH" "${S}"'
 	row -R -X "$no_cg" \
@@ -413,6 +465,7 @@ rows_ns_cgroup_inverse() {
 	row -I -e "$(ours_except $K1 $K2 $K3)" "--inverse -P" '--inverse -P "$G1"'
 	row -R -I -e "$A2 $B1 $B2" "--inverse -u" '--inverse -u root "${S}"'
 	row -I -e "$(ours_except $ST)" "--inverse -r" '--inverse -r T'
+	row -I -e "" "--inverse stem" '--inverse "${S}"'
 }
 
 # unless VALUE REASON: REASON if VALUE is empty.
@@ -459,4 +512,129 @@ ours_except() {
 	rows_ns_cgroup_inverse
 	echo "# $ROWS rows" >&3
 	((ROWS >= 30)) || fail "only $ROWS rows"
+}
+
+# ---------------------------------------------------------------------
+# Options pgrep 4.0.2 does not have: checked against the expected pids.
+
+rows_pfkill_only() {
+	row -1 -e "$A1" "--env NAME" '--env "${S}FOO" "${S}"'
+	row -1 -e "$A1" "--env NAME=VALUE" '--env "${S}FOO=bar" "${S}"'
+	row -1 -e "" "--env NAME=other" '--env "${S}FOO=baz" "${S}"'
+	row -1 -e "$A1" "--env list" '--env "${S}FOO=baz,${S}FOO=bar" "${S}"'
+	row -1 -e "$A1 $B1" "-p" '-p "$A1,$B1,$AB" -x "${S}(alpha|beta)"'
+	row -1 -R -e "$B1" "-p, filters only" '-p "$A1,$B1,$K1" -u 65534'
+	row -1 -e "$AU $B2" "-H" '-H -USR1 "${S}"'
+	row -1 -R -e "$B2" "-H -u" '-H --signal usr1 -u 65534 "${S}"'
+	row -1 -e "" "-H, nothing catches HUP" '-H -HUP "${S}"'
+	row -1 -e "$(words $YOUNG)" "--younger" '--younger "$Y_SECS" "${S}"'
+}
+
+@test "options pgrep 4.0.2 lacks: --env, -p, -H, --younger" {
+	# --younger: a threshold between the batches, as for -O above.
+	local now ay ao
+	now=$(cut -d' ' -f1 /proc/uptime)
+	ay=$(awk -v n="$now" -v s="$(start_secs "$A2")" 'BEGIN { print n - s }')
+	ao=$(awk -v n="$now" -v s="$(start_secs "$K3")" 'BEGIN { print n - s }')
+	Y_SECS=$(awk -v y="$ay" -v o="$ao" 'BEGIN { print (y + o) / 2 }')
+	run_matrix rows_pfkill_only
+}
+
+# ---------------------------------------------------------------------
+# Deliberate differences from pgrep 4.0.2.
+
+@test "deliberate: -x longer than 15 characters also matches the full name" {
+	# comm keeps the first 15 characters: pgrep -x never matches (it
+	# warns), pfkill compares the basename of argv[0] as killall does.
+	run pgrep_set -x "$LONGNAME"
+	assert_success
+	assert_output ''
+	run pfkill_set -x "$LONGNAME"
+	assert_success
+	assert_output "$LN"
+	# The 15 characters comm keeps still match exactly in both.
+	run pgrep_set -x "${LONGNAME:0:15}"
+	assert_output "$LN"
+	run pfkill_set -x "${LONGNAME:0:15}"
+	assert_output "$LN"
+}
+
+@test "deliberate: --env NAME matches the variable NAME, not a prefix" {
+	# procps 4.0.3+ pgrep --env NAME compares a prefix of NAME=VALUE;
+	# 4.0.2 has no --env.  pfkill wants the whole name.
+	run pfkill_set --env "${S}FO" "${S}"
+	assert_success
+	assert_output ''
+	run pfkill_set --env "${S}FOO" "${S}"
+	assert_output "$A1"
+}
+
+# ---------------------------------------------------------------------
+# Differences this matrix found, fixed so that pfkill agrees with pgrep
+# 4.0.2: these rows must give pgrep's answer (-e), as in the matrix.
+
+# agree_with_pgrep ROWS_FUNCTION: run the rows; fail on any disagreement.
+agree_with_pgrep() {
+	ROWS=0 NONEMPTY=0 EMPTY=0 FAILS=() SKIPPED=() ROW_MODE=run
+	"$1"
+	((${#FAILS[@]} == 0)) || fail "$(printf '%s\n' "${FAILS[@]}")"
+}
+
+rows_ns_default() {
+	# Without --nslist, pgrep 4.0.2 compares the cgroup, ipc, mnt, net,
+	# pid and time namespaces (the first six of libproc2's order), not
+	# user and uts; so does pfkill.
+	row -R -e "$(ours_except $CN $ZZ)" "--ns, default kinds" '--ns $$ "${S}"'
+	row -R -e "$(ours_except $CN $ZZ)" "--ns of another uts namespace" \
+		'--ns "$NS" "${S}"'
+}
+
+rows_zombie_full() {
+	# A zombie has no command line: pgrep -f (and now pfkill -f) match
+	# "[NAME] <defunct>", as ps shows it.
+	row -e "" "-f anchored, zombie" '-f "^${S}zomb"'
+	row -e "$ZZ" "-f <defunct>" '-f "\[${S}zomb\] <defunct>$"'
+}
+
+@test "found: --ns without --nslist compares other namespace kinds" {
+	need_root "namespaces"
+	agree_with_pgrep rows_ns_default
+}
+
+@test "found: -f on a zombie" {
+	agree_with_pgrep rows_zombie_full
+}
+
+@test "deliberate: --nslist with several kinds compares all of them" {
+	need_root "namespaces"
+	# pgrep 4.0.2 compares only the last kind of the list.
+	[[ -n $NS ]] || skip "no process in its own uts namespace"
+	run pfkill_set --ns $$ --nslist uts,pid "${S}"
+	assert_success
+	assert_output "$(ours_except $NS $ZZ)"
+	run pgrep_set --ns $$ --nslist uts,pid "${S}"
+	assert_output --partial "$NS"
+}
+
+@test "deliberate: patterns match the raw bytes of names, not ps's '?'" {
+	# pgrep 4.0.2 matches names as ps prints them, control characters
+	# made "?"; pfkill matches the bytes the process set.
+	run pfkill_set "$TABNAME"
+	assert_success
+	assert_output "$ES"
+	run pfkill_set "${S}tab\?x"
+	assert_output ''
+	run pgrep_set "${S}tab\?x"
+	assert_output "$ES"
+}
+
+@test "deliberate: -t also takes /dev/NAME, and - for no terminal" {
+	[[ -n $TT ]] || skip "no pty for a controlling terminal"
+	run pfkill_set -t "/dev/$TTYNAME" "${S}"
+	assert_success
+	assert_output "$TT"
+	run pfkill_set -t - "${S}"
+	assert_output "$(ours_except $TT)"
+	run pfkill_set -t '?' "${S}"
+	assert_output "$(ours_except $TT)"
 }
