@@ -55,7 +55,7 @@ quick() { run timeout 5 "$@"; }
 	assert_success
 	run jq -c '.[0].cmdline' <<<"$output"
 	assert_output '[""]'
-	quick "$PFKILL" -e -f "^${U}empty$"
+	quick "$PFKILL" -e -f "^\\[${U}empty\\]$"
 	assert_success
 	assert_output --regexp "^TERM sent to ${U}empty \(pid [0-9]+\)$"
 }
