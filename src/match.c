@@ -17,6 +17,13 @@
 /* comm holds at most this many characters of a process name. */
 #define COMM_LEN 15
 
+/* An exact pattern with no regex syntax is compared as a string: the
+ * same answer, without regexec on the hot path. */
+static bool is_literal(const char *pat)
+{
+	return pat[strcspn(pat, ".[]()*+?{}|^$\\")] == '\0';
+}
+
 static void compile(struct matcher *m, size_t i)
 {
 	const char *pat = m->patterns[i];
@@ -77,8 +84,13 @@ void matcher_init(struct matcher *m, const struct options *opt,
 	m->patterns = patterns;
 	m->npatterns = npatterns;
 	m->res = xcalloc(npatterns, sizeof(*m->res));
-	for (size_t i = 0; i < npatterns; i++)
+	m->literal = xcalloc(npatterns, sizeof(*m->literal));
+	for (size_t i = 0; i < npatterns; i++) {
 		compile(m, i);
+		/* -i stays with regcomp, which folds case by locale. */
+		m->literal[i] = opt->exact && !opt->icase &&
+				is_literal(patterns[i]);
+	}
 	m->needs = fields_needed(opt);
 	m->hz = proc_ticks_per_second();
 	m->uptime = proc_uptime();
@@ -93,7 +105,9 @@ void matcher_free(struct matcher *m)
 	for (size_t i = 0; i < m->npatterns; i++)
 		regfree(&m->res[i]);
 	free(m->res);
+	free(m->literal);
 	m->res = NULL;
+	m->literal = NULL;
 }
 
 static bool in_list(const struct id_list *l, long v)
@@ -259,6 +273,13 @@ static bool regex_hit(const regex_t *re, const char *s)
 	return regexec(re, s, 0, NULL, 0) == 0;
 }
 
+static bool pattern_i_hit(const struct matcher *m, size_t i, const char *s)
+{
+	if (m->literal[i])
+		return strcmp(s, m->patterns[i]) == 0;
+	return regex_hit(&m->res[i], s);
+}
+
 /* killall's rule for names longer than comm: when comm is the first 15
  * characters of a long exact pattern, match the pattern against the
  * basename of argv[0], then of the executable. */
@@ -274,13 +295,13 @@ static bool long_name_hit(const struct matcher *m, size_t i, struct proc *p)
 		return false;
 	if (proc_load(p, PF_CMDLINE) == 0 && p->cmdline_len > 0) {
 		char *argv0 = xstrdup(p->cmdline);
-		bool hit = regex_hit(&m->res[i], basename(argv0));
+		bool hit = pattern_i_hit(m, i, basename(argv0));
 		free(argv0);
 		if (hit)
 			return true;
 	}
 	if (proc_readlink(p, "exe", exe, sizeof(exe)) == 0)
-		return regex_hit(&m->res[i], basename(exe));
+		return pattern_i_hit(m, i, basename(exe));
 	return false;
 }
 
@@ -297,7 +318,7 @@ static bool pattern_hit(const struct matcher *m, struct proc *p)
 		subject = joined_cmdline(p);
 	}
 	for (size_t i = 0; i < m->npatterns && !hit; i++) {
-		hit = regex_hit(&m->res[i], subject ? subject : p->comm);
+		hit = pattern_i_hit(m, i, subject ? subject : p->comm);
 		if (!hit && m->opt->exact && !m->opt->full)
 			hit = long_name_hit(m, i, p);
 	}

@@ -11,6 +11,7 @@
 struct matcher {
 	const struct options *opt;
 	regex_t *res;
+	bool *literal;			/* -x pattern without regex syntax */
 	const char **patterns;
 	size_t npatterns;
 	unsigned int needs;		/* proc fields the filters read */

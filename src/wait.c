@@ -27,8 +27,7 @@ static void mark_exited(struct waiter *w, struct proc *p)
 	p->exited = true;
 	p->exit_after = now_monotonic() - w->t0;
 	if (p->pidfd >= 0) {
-		epoll_ctl(w->epfd, EPOLL_CTL_DEL, p->pidfd, NULL);
-		close(p->pidfd);
+		close(p->pidfd);	/* also takes it out of the epoll set */
 		p->pidfd = -1;
 	}
 	w->alive--;
@@ -56,6 +55,9 @@ static void waiter_add(struct waiter *w, struct proc *p)
 		      strerror(-p->pidfd));
 	if (epoll_ctl(w->epfd, EPOLL_CTL_ADD, p->pidfd, &ev) != 0)
 		fatal("%d: epoll: %s", (int)p->pid, strerror(errno));
+	/* From here on the proven pidfd does all: signals and waiting. */
+	close(p->dirfd);
+	p->dirfd = -1;
 }
 
 static void waiter_init(struct waiter *w, const struct options *opt,
