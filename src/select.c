@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,27 @@ static bool pid_in(const pid_t *v, size_t n, pid_t pid)
 	return false;
 }
 
+/* Report why a named process is not signalled; returns status. */
+static int refuse(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int refuse(int status, const char *fmt, ...)
+{
+	char text[4400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	msg("%s", text);
+	return status;
+}
+
+static void merge(struct selector *s, int status)
+{
+	s->sel->status = status_merge(s->sel->status, status);
+}
+
 /* Open /proc/<pid> for an explicit target; prints and merges the status
  * when it does not exist. */
 static bool open_explicit(struct selector *s, struct proc *p, pid_t pid,
@@ -80,16 +102,12 @@ static bool open_explicit(struct selector *s, struct proc *p, pid_t pid,
 	proc_init(p, pid);
 	snprintf(name, sizeof(name), "%d", (int)pid);
 	rc = proc_open(p, s->procfd, name);
-	if (rc == 0)
-		return true;
 	if (rc == -ENOENT)
-		msg("%s: no such process", label);
-	else
-		msg("%s: cannot open /proc/%d: %s", label, (int)pid,
-		    strerror(-rc));
-	s->sel->status = status_merge(s->sel->status,
-				      rc == -ENOENT ? EXIT_NOMATCH : EXIT_PARTIAL);
-	return false;
+		merge(s, refuse(EXIT_NOMATCH, "%s: no such process", label));
+	else if (rc != 0)
+		merge(s, refuse(EXIT_PARTIAL, "%s: cannot open /proc/%d: %s",
+				label, (int)pid, strerror(-rc)));
+	return rc == 0;
 }
 
 /* Is pid among the first upto selected processes? */
@@ -109,7 +127,7 @@ static void keep_if(struct selector *s, struct proc *p, int rc)
 		add(s->sel, p);
 		return;
 	}
-	s->sel->status = status_merge(s->sel->status, rc);
+	merge(s, rc);
 	proc_release(p);
 }
 
@@ -118,8 +136,8 @@ static void select_pid(struct selector *s, const struct target *t)
 	struct proc p;
 
 	if (t->pid == s->self) {
-		msg("%s: is pfkill itself; not signalling it", t->arg);
-		s->sel->status = status_merge(s->sel->status, EXIT_NOMATCH);
+		merge(s, refuse(EXIT_NOMATCH,
+				"%s: is pfkill itself; not signalling it", t->arg));
 		return;
 	}
 	if (selected_before(s->sel, s->sel->n, t->pid))
@@ -149,7 +167,7 @@ static void select_pidfile(struct selector *s, size_t npatterns)
 	const struct options *o = s->opt;
 	bool constrained = npatterns > 0 || o->expect_name || o->expect_exe ||
 			   o->euids.n || o->uids.n;
-	char label[4200];
+	char label[4200], name[16];
 	struct stat st;
 	struct proc p;
 	pid_t pid;
@@ -157,37 +175,33 @@ static void select_pidfile(struct selector *s, size_t npatterns)
 
 	rc = pidfile_read(o->pidfile, o->logpidfile, constrained, &pid, &st);
 	if (rc != 0) {
-		s->sel->status = status_merge(s->sel->status, rc);
+		merge(s, rc);
 		return;
 	}
 	snprintf(label, sizeof(label), "%s: pid %d", o->pidfile, (int)pid);
 	if (pid == s->self) {
-		msg("%s: is pfkill itself; not signalling it", label);
-		s->sel->status = status_merge(s->sel->status, EXIT_NOMATCH);
+		merge(s, refuse(EXIT_NOMATCH,
+				"%s: is pfkill itself; not signalling it", label));
 		return;
 	}
 	proc_init(&p, pid);
-	char name[16];
 	snprintf(name, sizeof(name), "%d", (int)pid);
 	rc = proc_open(&p, s->procfd, name);
-	if (rc == -ENOENT) {
-		msg("%s: not running (stale pidfile)", label);
-		s->sel->status = status_merge(s->sel->status, EXIT_NOMATCH);
-		return;
-	}
-	if (rc != 0 || proc_load(&p, PF_STAT) != 0) {
-		msg("%s: not running (stale pidfile)", label);
-		s->sel->status = status_merge(s->sel->status, EXIT_NOMATCH);
-		proc_release(&p);
-		return;
-	}
-	if (!started_by_mtime(&p, &st)) {
-		msg("%s: started after the pidfile was written: stale pidfile, "
-		    "the pid now belongs to another process", label);
-		keep_if(s, &p, EXIT_NOMATCH);
-		return;
-	}
-	keep_if(s, &p, check_identity(o, &s->m, &p, label, npatterns > 0));
+	if (rc == 0 && proc_load(&p, PF_STAT) != 0)
+		rc = -ESRCH;
+	if (rc == -ENOENT || rc == -ESRCH)
+		rc = refuse(EXIT_NOMATCH, "%s: not running (stale pidfile)",
+			    label);
+	else if (rc != 0)
+		rc = refuse(EXIT_PARTIAL, "%s: cannot open /proc/%d: %s", label,
+			    (int)pid, strerror(-rc));
+	else if (!started_by_mtime(&p, &st))
+		rc = refuse(EXIT_NOMATCH, "%s: started after the pidfile was "
+			    "written: stale pidfile, the pid now belongs to "
+			    "another process", label);
+	else
+		rc = check_identity(o, &s->m, &p, label, npatterns > 0);
+	keep_if(s, &p, rc);
 }
 
 /* The fast path for -- -PGID: one send with PIDFD_SIGNAL_PROCESS_GROUP on
@@ -363,11 +377,9 @@ static void report_empty_groups(struct selector *s)
 		for (size_t i = 0; i < s->sel->n && !found; i++)
 			found = (s->sel->procs[i]->loaded & PF_STAT) &&
 				s->sel->procs[i]->pgrp == s->pgroups[g];
-		if (!found) {
-			msg("-%d: no such process group", (int)s->pgroups[g]);
-			s->sel->status = status_merge(s->sel->status,
-						      EXIT_NOMATCH);
-		}
+		if (!found)
+			merge(s, refuse(EXIT_NOMATCH, "-%d: no such process group",
+					(int)s->pgroups[g]));
 	}
 }
 
