@@ -217,3 +217,27 @@ load common
 		assert_failure 1
 	done
 }
+
+@test "--tid on a kernel without thread pidfds exits 3" {
+	command -v strace >/dev/null || skip "strace is not installed"
+	spawn "${U}t" -T 1 -c USR1
+	run strace -o /dev/null -e inject=pidfd_open:error=EINVAL \
+		"$PFKILL" -USR1 --tid "${THREADS[0]}"
+	assert_failure 3
+	assert_output 'pfkill: --tid: this kernel cannot open thread pidfds (PIDFD_THREAD needs Linux 6.9 or later)'
+	assert_untouched "$SPAWNED"
+}
+
+@test "without PIDFD_SIGNAL_PROCESS_GROUP a group is signalled member by member" {
+	command -v strace >/dev/null || skip "strace is not installed"
+	spawn "${U}g" -g -k 2 -c TERM
+	local leader=$SPAWNED
+	# The second pidfd_send_signal is the probe for the group flag.
+	run strace -o /dev/null -e inject=pidfd_send_signal:error=EINVAL:when=2 \
+		"$PFKILL" -e -- "-$leader"
+	assert_success
+	assert_line "TERM sent to ${U}g (pid $leader)"
+	assert_line "TERM sent to ${U}g (pid ${CHILDREN[0]})"
+	assert_line "TERM sent to ${U}g (pid ${CHILDREN[1]})"
+	wait_until test "$(grep -c '^SIG 15 ' "${REPORT[$leader]}")" -eq 3
+}
