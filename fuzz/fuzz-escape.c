@@ -22,16 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "output.h"
 
-#define CHECK(cond)                                                     \
-	do {                                                            \
-		if (!(cond)) {                                          \
-			fprintf(stderr, "%s:%d: property violated: %s\n", \
-				__FILE__, __LINE__, #cond);             \
-			abort();                                        \
-		}                                                       \
-	} while (0)
 
 /* Strict UTF-8 (RFC 3629): length of the sequence at s, 0 if invalid. */
 static size_t utf8_len(const uint8_t *s, size_t n, uint32_t *cp)

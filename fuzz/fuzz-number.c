@@ -19,18 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "util.h"
 
 #define PID_LIMIT 4194304UL
 
-#define CHECK(cond)                                                     \
-	do {                                                            \
-		if (!(cond)) {                                          \
-			fprintf(stderr, "%s:%d: property violated: %s\n", \
-				__FILE__, __LINE__, #cond);             \
-			abort();                                        \
-		}                                                       \
-	} while (0)
 
 /* Reference: digits only, value <= max. */
 static bool ref_ulong(const char *s, unsigned long max, unsigned long *out)
@@ -132,12 +125,8 @@ static void check_duration(const char *s, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
+	char *s = fuzz_cstring(data, size);
 
-	if (s == NULL)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
 
 	check_ulong(s);
 	check_pid(s);

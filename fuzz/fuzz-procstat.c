@@ -22,26 +22,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "proc.h"
 
-#define CHECK(cond)                                                     \
-	do {                                                            \
-		if (!(cond)) {                                          \
-			fprintf(stderr, "%s:%d: property violated: %s\n", \
-				__FILE__, __LINE__, #cond);             \
-			abort();                                        \
-		}                                                       \
-	} while (0)
 
 static void check_raw(const uint8_t *data, size_t size)
 {
-	char *buf = malloc(size + 1);
+	char *buf = fuzz_cstring(data, size);
 	struct proc p, fresh;
 
-	if (buf == NULL)
-		abort();
-	memcpy(buf, data, size);
-	buf[size] = '\0';
 	proc_init(&p, 42);
 	proc_init(&fresh, 42);
 

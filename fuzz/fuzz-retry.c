@@ -20,17 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "options.h"
 #include "signals.h"
 
-#define CHECK(cond)                                                     \
-	do {                                                            \
-		if (!(cond)) {                                          \
-			fprintf(stderr, "%s:%d: property violated: %s\n", \
-				__FILE__, __LINE__, #cond);             \
-			abort();                                        \
-		}                                                       \
-	} while (0)
 
 /* Items of spec as strtok(3) with "/" sees them: (all, "forever"). */
 static void count_items(const char *spec, size_t *items, size_t *forevers)
@@ -103,13 +96,9 @@ static void check(const char *spec, int default_signo)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *spec = malloc(size + 1);
+	char *spec = fuzz_cstring(data, size);
 	unsigned sum = 0;
 
-	if (spec == NULL)
-		abort();
-	memcpy(spec, data, size);
-	spec[size] = '\0';
 	for (size_t i = 0; i < size; i++)
 		sum += data[i];
 

@@ -18,25 +18,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fuzz.h"
 #include "signals.h"
 
-#define CHECK(cond)                                                     \
-	do {                                                            \
-		if (!(cond)) {                                          \
-			fprintf(stderr, "%s:%d: property violated: %s\n", \
-				__FILE__, __LINE__, #cond);             \
-			abort();                                        \
-		}                                                       \
-	} while (0)
 
 static char *cstr(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
+	char *s = fuzz_cstring(data, size);
 
-	if (s == NULL)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
 	return s;
 }
 

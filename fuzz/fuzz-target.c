@@ -18,18 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "targets.h"
 
 #define PID_LIMIT 4194304ULL
 
-#define CHECK(cond)                                                     \
-	do {                                                            \
-		if (!(cond)) {                                          \
-			fprintf(stderr, "%s:%d: property violated: %s\n", \
-				__FILE__, __LINE__, #cond);             \
-			abort();                                        \
-		}                                                       \
-	} while (0)
 
 /* Decimal value of s[0..len) (digits only, len >= 1); false on
  * overflow past 2^64-1. */
@@ -58,15 +51,11 @@ static bool ref_pid(const char *s, size_t len, unsigned long long *out)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
+	char *s = fuzz_cstring(data, size);
 	struct target t;
 	const char *err;
 	unsigned long long pid, id;
 
-	if (s == NULL)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
 	size_t len = strlen(s);
 	size_t digits = strspn(s, "0123456789");
 

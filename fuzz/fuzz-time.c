@@ -16,17 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "options.h"
 #include "util.h"
 
-#define CHECK(cond)                                                     \
-	do {                                                            \
-		if (!(cond)) {                                          \
-			fprintf(stderr, "%s:%d: property violated: %s\n", \
-				__FILE__, __LINE__, #cond);             \
-			abort();                                        \
-		}                                                       \
-	} while (0)
 
 static const double NOW = 1700000000.0;	/* a fixed "now": reproducible */
 
@@ -50,14 +43,10 @@ static bool ref_epoch(const char *s, double *out)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
+	char *s = fuzz_cstring(data, size);
 	double out = -12345.5, want, secs;
 	bool ok;
 
-	if (s == NULL)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
 
 	ok = time_parse(s, NOW, &out);
 	if (!ok)

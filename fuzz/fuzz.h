@@ -1,0 +1,32 @@
+/* Shared by the fuzz targets. */
+#ifndef PFKILL_FUZZ_H
+#define PFKILL_FUZZ_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A property that must hold: abort (a finding for libFuzzer) if not. */
+#define CHECK(cond)                                                     \
+	do {                                                            \
+		if (!(cond)) {                                          \
+			fprintf(stderr, "%s:%d: property violated: %s\n", \
+				__FILE__, __LINE__, #cond);             \
+			abort();                                        \
+		}                                                       \
+	} while (0)
+
+/* The input as a NUL-terminated string (the caller frees it). */
+static inline char *fuzz_cstring(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1);
+
+	if (s == NULL)
+		abort();
+	memcpy(s, data, size);
+	s[size] = '\0';
+	return s;
+}
+
+#endif
