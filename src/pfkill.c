@@ -90,13 +90,12 @@ static char **take_handles(const struct options *opt, struct selection *sel)
 	return handles;
 }
 
-static const char *result_text(const struct proc *p, bool asked)
+/* What happened to p, for --json. */
+static const char *result_text(const struct proc *p)
 {
 	if (p->result == -ECANCELED)
 		return "skipped";
-	if (p->result == 0)
-		return asked ? "signalled" : NULL;
-	return strerror(-p->result);
+	return p->result == 0 ? "signalled" : strerror(-p->result);
 }
 
 static void print_report(const struct options *opt, struct selection *sel,
@@ -108,7 +107,7 @@ static void print_report(const struct options *opt, struct selection *sel,
 		for (size_t i = 0; i < sel->n; i++) {
 			fputs(i ? ",\n " : "", stdout);
 			out_json_proc(stdout, sel->procs[i], handles[i],
-				      sent ? result_text(sel->procs[i], true) : NULL,
+				      sent ? result_text(sel->procs[i]) : NULL,
 				      waited);
 		}
 		fputs("]\n", stdout);
