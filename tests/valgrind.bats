@@ -24,7 +24,7 @@ vg() {
 	vg --list -f "${U}a"
 	assert_success
 	assert_line --regexp "^$SPAWNED[:@][0-9]+ .*arg\\\\ex$"
-	vg --list --json -u 0 -P $$ -r S,R "${U}"
+	vg --list --json -u "$(id -u)" -P $$ -r S,R "${U}"
 	assert_success
 	vg --list -n -i -x "${U}A"
 	assert_success
