@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "pidfd.h"
+#include "util.h"
 
 #ifndef SYS_pidfd_send_signal
 #define SYS_pidfd_send_signal 424
@@ -34,7 +35,10 @@ int pfd_send(int fd, int signo, siginfo_t *info, unsigned int flags)
 
 int pfd_open(pid_t pid, unsigned int flags)
 {
-	return neg_errno(syscall(SYS_pidfd_open, pid, flags));
+	int fd = neg_errno(syscall(SYS_pidfd_open, pid, flags));
+
+	fd_limit_check(fd, "pidfd_open");
+	return fd;
 }
 
 int pfd_mrelease(int pidfd)

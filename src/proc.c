@@ -23,10 +23,22 @@ void proc_init(struct proc *p, pid_t pid)
 	p->pidfd = -1;
 }
 
+/* openat, but a full fd table is fatal rather than "no such file". */
+static int open_at(int dirfd, const char *name, int flags, const char *what)
+{
+	int fd = openat(dirfd, name, flags | O_CLOEXEC);
+
+	if (fd < 0) {
+		fd = -errno;
+		fd_limit_check(fd, what);
+	}
+	return fd;
+}
+
 int proc_open(struct proc *p, int procfd, const char *name)
 {
-	p->dirfd = openat(procfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	return p->dirfd < 0 ? -errno : 0;
+	p->dirfd = open_at(procfd, name, O_RDONLY | O_DIRECTORY, "/proc");
+	return p->dirfd < 0 ? p->dirfd : 0;
 }
 
 void proc_release(struct proc *p)
@@ -44,11 +56,11 @@ void proc_release(struct proc *p)
  * here end in '\n', and one read returns all of a file that fits. */
 static ssize_t read_small(int dirfd, const char *name, char *buf, size_t size)
 {
-	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	int fd = open_at(dirfd, name, O_RDONLY, name);
 	size_t len = 0;
 
 	if (fd < 0)
-		return -errno;
+		return fd;
 	while (len < size - 1) {
 		ssize_t n = read(fd, buf + len, size - 1 - len);
 		if (n < 0) {
@@ -70,12 +82,12 @@ static ssize_t read_small(int dirfd, const char *name, char *buf, size_t size)
 int proc_read_all(const struct proc *p, const char *name, char **out,
 		  size_t *outlen)
 {
-	int fd = openat(p->dirfd, name, O_RDONLY | O_CLOEXEC);
+	int fd = open_at(p->dirfd, name, O_RDONLY, name);
 	size_t len = 0, cap = 4096;
 	char *buf;
 
 	if (fd < 0)
-		return -errno;
+		return fd;
 	buf = xmalloc(cap);
 	for (;;) {
 		if (cap - len < 2)

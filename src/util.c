@@ -180,3 +180,10 @@ int status_merge(int a, int b)
 
 	return rank[b] > rank[a] ? b : a;
 }
+
+void fd_limit_check(int err, const char *what)
+{
+	if (err == -EMFILE || err == -ENFILE)
+		fatal("%s: %s (pfkill holds an fd per selected process; raise "
+		      "ulimit -n)", what, strerror(-err));
+}

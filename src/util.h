@@ -49,6 +49,10 @@ void split_list(const char *opt, const char *arg, convert_fn conv,
 		const char *what, long **vals, size_t *n);
 
 
+/* Opening fds must never fail silently: exit 3 when err (a negative
+ * errno) says the fd table is full.  what names the fd being opened. */
+void fd_limit_check(int err, const char *what);
+
 /* The more serious of two exit statuses: 3 > 2 > 5 > 4 > 1 > 0. */
 int status_merge(int a, int b);
 

@@ -241,3 +241,10 @@ load common
 	assert_line "TERM sent to ${U}g (pid ${CHILDREN[1]})"
 	wait_until test "$(grep -c '^SIG 15 ' "${REPORT[$leader]}")" -eq 3
 }
+
+@test "running out of file descriptors is a fatal error, never a silent skip" {
+	spawn "${U}fd" -k 60
+	run bash -c "ulimit -n 40; \"$PFKILL\" --list -x ${U}fd"
+	assert_failure 3
+	assert_output --regexp "^pfkill: [a-z/]+: Too many open files \(pfkill holds an fd per selected process; raise ulimit -n\)$"
+}
