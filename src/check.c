@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,33 +11,22 @@
 #include "output.h"
 #include "util.h"
 
-#define COMM_LEN 15
 #define DELETED_SUFFIX " (deleted)"
 
-static bool basename_is(const char *path, const char *name)
+static bool same_name(const char *name, const void *want)
 {
-	char *copy = xstrdup(path);
-	bool same = strcmp(basename(copy), name) == 0;
-
-	free(copy);
-	return same;
+	return strcmp(name, want) == 0;
 }
 
 bool check_name(struct proc *p, const char *name)
 {
-	char exe[PATH_MAX];
-
 	if (proc_load(p, PF_COMM) != 0)
 		return false;
-	if (strlen(name) <= COMM_LEN)
+	if (strlen(name) <= PROC_COMM_VISIBLE)
 		return strcmp(p->comm, name) == 0;
-	if (strncmp(p->comm, name, COMM_LEN) != 0 || strlen(p->comm) != COMM_LEN)
-		return false;
-	if (proc_load(p, PF_CMDLINE) == 0 && p->cmdline_len > 0 &&
-	    basename_is(p->cmdline, name))
-		return true;
-	return proc_readlink(p, "exe", exe, sizeof(exe)) == 0 &&
-	       basename_is(exe, name);
+	return strlen(p->comm) == PROC_COMM_VISIBLE &&
+	       strncmp(p->comm, name, PROC_COMM_VISIBLE) == 0 &&
+	       proc_full_name_any(p, same_name, name);
 }
 
 /* Print into a reason buffer; the process-controlled parts must have

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +12,6 @@
 
 #include "match.h"
 #include "util.h"
-
-/* comm holds at most this many characters of a process name. */
-#define COMM_LEN 15
 
 /* An exact pattern with no regex syntax is compared as a string: the
  * same answer, without regexec on the hot path. */
@@ -283,26 +279,30 @@ static bool pattern_i_hit(const struct matcher *m, size_t i, const char *s)
 /* killall's rule for names longer than comm: when comm is the first 15
  * characters of a long exact pattern, match the pattern against the
  * basename of argv[0], then of the executable. */
+struct pattern_ref {
+	const struct matcher *m;
+	size_t i;
+};
+
+static bool full_name_hit(const char *name, const void *ctx)
+{
+	const struct pattern_ref *ref = ctx;
+
+	return pattern_i_hit(ref->m, ref->i, name);
+}
+
 static bool long_name_hit(const struct matcher *m, size_t i, struct proc *p)
 {
 	const char *pat = m->patterns[i];
-	char exe[PATH_MAX];
+	struct pattern_ref ref = { m, i };
 
-	if (strlen(pat) <= COMM_LEN || strlen(p->comm) != COMM_LEN)
+	if (strlen(pat) <= PROC_COMM_VISIBLE ||
+	    strlen(p->comm) != PROC_COMM_VISIBLE)
 		return false;
-	if ((m->opt->icase ? strncasecmp(pat, p->comm, COMM_LEN)
-			   : strncmp(pat, p->comm, COMM_LEN)) != 0)
+	if ((m->opt->icase ? strncasecmp(pat, p->comm, PROC_COMM_VISIBLE)
+			   : strncmp(pat, p->comm, PROC_COMM_VISIBLE)) != 0)
 		return false;
-	if (proc_load(p, PF_CMDLINE) == 0 && p->cmdline_len > 0) {
-		char *argv0 = xstrdup(p->cmdline);
-		bool hit = pattern_i_hit(m, i, basename(argv0));
-		free(argv0);
-		if (hit)
-			return true;
-	}
-	if (proc_readlink(p, "exe", exe, sizeof(exe)) == 0)
-		return pattern_i_hit(m, i, basename(exe));
-	return false;
+	return proc_full_name_any(p, full_name_hit, &ref);
 }
 
 static bool pattern_hit(const struct matcher *m, struct proc *p)

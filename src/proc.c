@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -327,4 +329,19 @@ double proc_start_time(const struct proc *p)
 
 	clock_gettime(CLOCK_REALTIME, &rt);
 	return (double)rt.tv_sec + (double)rt.tv_nsec / 1e9 - age;
+}
+
+bool proc_full_name_any(struct proc *p, proc_name_test test, const void *ctx)
+{
+	char exe[PATH_MAX];
+
+	if (proc_load(p, PF_CMDLINE) == 0 && p->cmdline_len > 0) {
+		char *argv0 = xstrdup(p->cmdline);
+		bool hit = test(basename(argv0), ctx);
+		free(argv0);
+		if (hit)
+			return true;
+	}
+	return proc_readlink(p, "exe", exe, sizeof(exe)) == 0 &&
+	       test(basename(exe), ctx);
 }

@@ -91,6 +91,15 @@ double proc_uptime(void);
 
 
 
+/* comm keeps this many characters of a process name. */
+#define PROC_COMM_VISIBLE 15
+
+/* For a name longer than comm can hold: call test on the basename of
+ * argv[0], then of the executable, until it returns true (killall's way
+ * to see a full name).  Reads through p's dir fd. */
+typedef bool (*proc_name_test)(const char *name, const void *ctx);
+bool proc_full_name_any(struct proc *p, proc_name_test test, const void *ctx);
+
 /* Wall-clock start of p (seconds since the epoch); needs PF_STAT. */
 double proc_start_time(const struct proc *p);
 

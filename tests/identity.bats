@@ -348,3 +348,20 @@ recycle() {
 	refute_line --regexp " ${U}me$"
 	assert_untouched "$SPAWNED"
 }
+
+@test "--expect-name longer than comm compares the full name" {
+	local long="${U}longname12345"
+	ln -s "$VICTIM" "$TMP/$long"
+	VICTIM="$TMP/$long" spawn "$long" -c TERM
+	run "$PFKILL" --expect-name "${long}X" "$SPAWNED"
+	assert_failure 1
+	assert_output "pfkill: $SPAWNED: name is '${long:0:15}', expected '${long}X'"
+	run "$PFKILL" -x "${long}X" --list
+	assert_failure 1
+	run "$PFKILL" -x "$long" --list
+	assert_success
+	assert_output --regexp "^$SPAWNED:[0-9]+ ${long:0:15}$"
+	run "$PFKILL" --expect-name "$long" "$SPAWNED"
+	assert_success
+	assert_got "$SPAWNED" 15
+}
