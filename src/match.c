@@ -41,13 +41,10 @@ static void compile(struct matcher *m, size_t i)
 static void read_ns_reference(struct matcher *m)
 {
 	struct proc ref;
-	char name[16];
+	int rc = proc_open_pid(&ref, AT_FDCWD, m->opt->ns_pid);
 
-	proc_init(&ref, m->opt->ns_pid);
-	snprintf(name, sizeof(name), "/proc/%d", (int)m->opt->ns_pid);
-	if (proc_open(&ref, AT_FDCWD, name) != 0)
-		usage_error("--ns: %d: %s", (int)m->opt->ns_pid,
-			    strerror(errno));
+	if (rc != 0)
+		usage_error("--ns: %d: %s", (int)m->opt->ns_pid, strerror(-rc));
 	for (int k = 0; k < NS_COUNT; k++)
 		if (m->opt->nslist & (1U << k)) {
 			m->ns_inodes[k] = proc_ns_inode(&ref, ns_names[k]);

@@ -43,6 +43,16 @@ int proc_open(struct proc *p, int procfd, const char *name)
 	return p->dirfd < 0 ? p->dirfd : 0;
 }
 
+int proc_open_pid(struct proc *p, int procfd, pid_t pid)
+{
+	char name[32];
+
+	proc_init(p, pid);
+	snprintf(name, sizeof(name), "%s%d", procfd == AT_FDCWD ? "/proc/" : "",
+		 (int)pid);
+	return proc_open(p, procfd, name);
+}
+
 void proc_release(struct proc *p)
 {
 	if (p->dirfd >= 0)

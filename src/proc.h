@@ -55,6 +55,10 @@ void proc_init(struct proc *p, pid_t pid);
  * decimal pid.  Returns 0 or -errno (-ENOENT: no such process). */
 int proc_open(struct proc *p, int procfd, const char *name);
 
+/* proc_init, then open /proc/<pid>: relative to procfd, an fd on /proc,
+ * or by absolute path when procfd is AT_FDCWD.  Returns 0 or -errno. */
+int proc_open_pid(struct proc *p, int procfd, pid_t pid);
+
 /* Read what fields asks for and has not been read yet.  Returns 0, or
  * -ESRCH/-ENOENT when the process is gone, or another -errno. */
 int proc_load(struct proc *p, unsigned int fields);

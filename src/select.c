@@ -96,12 +96,7 @@ static void merge(struct selector *s, int status)
 static bool open_explicit(struct selector *s, struct proc *p, pid_t pid,
 			  const char *label)
 {
-	char name[16];
-	int rc;
-
-	proc_init(p, pid);
-	snprintf(name, sizeof(name), "%d", (int)pid);
-	rc = proc_open(p, s->procfd, name);
+	int rc = proc_open_pid(p, s->procfd, pid);
 	if (rc == -ENOENT)
 		merge(s, refuse(EXIT_NOMATCH, "%s: no such process", label));
 	else if (rc != 0)
@@ -167,7 +162,7 @@ static void select_pidfile(struct selector *s, size_t npatterns)
 	const struct options *o = s->opt;
 	bool constrained = npatterns > 0 || o->expect_name || o->expect_exe ||
 			   o->euids.n || o->uids.n;
-	char label[4200], name[16];
+	char label[4200];
 	struct stat st;
 	struct proc p;
 	pid_t pid;
@@ -184,9 +179,7 @@ static void select_pidfile(struct selector *s, size_t npatterns)
 				"%s: is pfkill itself; not signalling it", label));
 		return;
 	}
-	proc_init(&p, pid);
-	snprintf(name, sizeof(name), "%d", (int)pid);
-	rc = proc_open(&p, s->procfd, name);
+	rc = proc_open_pid(&p, s->procfd, pid);
 	if (rc == 0 && proc_load(&p, PF_STAT) != 0)
 		rc = -ESRCH;
 	if (rc == -ENOENT || rc == -ESRCH)
@@ -212,15 +205,12 @@ static bool select_group_leader(struct selector *s, pid_t pgid)
 {
 	const struct options *o = s->opt;
 	struct proc p;
-	char name[16];
 
 	if (o->wait || o->retry.n || o->list || o->json || o->interactive ||
 	    o->count || o->inverse || matcher_has_filters(&s->m) ||
 	    pgid == getpgrp())
 		return false;
-	proc_init(&p, pgid);
-	snprintf(name, sizeof(name), "%d", (int)pgid);
-	if (proc_open(&p, s->procfd, name) != 0)
+	if (proc_open_pid(&p, s->procfd, pgid) != 0)
 		return false;
 	if (proc_load(&p, PF_STAT) == 0 && p.pgrp == pgid) {
 		p.pidfd = pfd_open_same(pgid, p.dirfd);
@@ -241,14 +231,11 @@ static void collect_ancestors(struct selector *s)
 
 	while (pid > 1 && s->nancestors < 4096) {
 		struct proc p;
-		char path[32];
 
 		s->ancestors = xrealloc(s->ancestors,
 					(s->nancestors + 1) * sizeof(pid_t));
 		s->ancestors[s->nancestors++] = pid;
-		proc_init(&p, pid);
-		snprintf(path, sizeof(path), "%d", (int)pid);
-		if (proc_open(&p, s->procfd, path) != 0 ||
+		if (proc_open_pid(&p, s->procfd, pid) != 0 ||
 		    proc_load(&p, PF_STAT) != 0) {
 			proc_release(&p);
 			break;

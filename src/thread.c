@@ -34,19 +34,18 @@ int thread_signal(const struct options *opt, const struct target *targets,
 		  size_t ntargets)
 {
 	struct proc t;
-	char path[32];
+	char label[16];
 	int rc;
 
 	if (ntargets > 1 || (ntargets == 1 && targets[0].kind != T_PID))
 		usage_error("--tid takes at most one operand, the pid of the "
 			    "thread's process");
-	proc_init(&t, opt->tid);
-	t.is_thread = true;
-	snprintf(path, sizeof(path), "/proc/%d", (int)opt->tid);
-	if (proc_open(&t, AT_FDCWD, path) != 0) {
+	if (proc_open_pid(&t, AT_FDCWD, opt->tid) != 0) {
 		msg("%d: no such thread", (int)opt->tid);
 		return EXIT_NOMATCH;
 	}
+	t.is_thread = true;
+	snprintf(label, sizeof(label), "%d", (int)opt->tid);
 	t.pidfd = pfd_open(opt->tid, PIDFD_THREAD);
 	if (t.pidfd == -EINVAL)
 		fatal("--tid: this kernel cannot open thread pidfds "
@@ -58,7 +57,7 @@ int thread_signal(const struct options *opt, const struct target *targets,
 		proc_release(&t);
 		return EXIT_NOMATCH;
 	}
-	rc = check_thread(opt, &t, ntargets ? &targets[0] : NULL, path + 6);
+	rc = check_thread(opt, &t, ntargets ? &targets[0] : NULL, label);
 	if (rc == 0) {
 		require_pidfd_send();
 		rc = send_one(opt, &t, opt->signo);
