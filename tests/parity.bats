@@ -110,6 +110,16 @@ start_secs() {
 		"/proc/$1/stat"
 }
 
+# age_extreme max|min NOW PID...: the largest or smallest age in seconds.
+age_extreme() {
+	local how=$1 now=$2 pid
+	shift 2
+	for pid in "$@"; do start_secs "$pid"; done |
+		awk -v n="$now" -v how="$how" '
+			{ a = n - $1; if (NR == 1 || (how == "max" ? a > x : a < x)) x = a }
+			END { print x }'
+}
+
 setup_file() {
 	POP=() NAMED=()
 	POP_DIR=$(mktemp -d "${BATS_TMPDIR:-/tmp}/pfkill-parity.XXXXXX")
@@ -422,14 +432,17 @@ rows_time_state() {
 	[[ $ROW_MODE == count ]] && { ROWS=$((ROWS + 2)); return 0; }
 	local ay ao now t
 	now=$(cut -d' ' -f1 /proc/uptime)
-	ay=$(awk -v n="$now" -v s="$(start_secs "$A2")" 'BEGIN { print n - s }')
+	# shellcheck disable=SC2086
+	ay=$(age_extreme max "$now" $YOUNG)
 	if awk -v a="$ay" 'BEGIN { exit !(a - int(a) > 0.7) }'; then
 		sleep 0.4
 		now=$(cut -d' ' -f1 /proc/uptime)
-		ay=$(awk -v n="$now" -v s="$(start_secs "$A2")" 'BEGIN { print n - s }')
+		# shellcheck disable=SC2086
+		ay=$(age_extreme max "$now" $YOUNG)
 	fi
 	t=$(awk -v a="$ay" 'BEGIN { print int(a) + 1 }')
-	ao=$(awk -v n="$now" -v s="$(start_secs "$K3")" 'BEGIN { print n - s }')
+	# shellcheck disable=SC2086
+	ao=$(age_extreme min "$now" $OLD)
 	awk -v a="$ao" -v t="$t" 'BEGIN { exit !(a >= t + 0.3) }' ||
 		fail "the old batch is only ${ao}s old, the young ${ay}s"
 	O_SECS=$t
@@ -518,6 +531,8 @@ ours_except() {
 # Options pgrep 4.0.2 does not have: checked against the expected pids.
 
 rows_pfkill_only() {
+	# First: Y_SECS was computed just before, and ages keep growing.
+	row -1 -e "$(words $YOUNG)" "--younger" '--younger "$Y_SECS" "${S}"'
 	row -1 -e "$A1" "--env NAME" '--env "${S}FOO" "${S}"'
 	row -1 -e "$A1" "--env NAME=VALUE" '--env "${S}FOO=bar" "${S}"'
 	row -1 -e "" "--env NAME=other" '--env "${S}FOO=baz" "${S}"'
@@ -527,15 +542,18 @@ rows_pfkill_only() {
 	row -1 -e "$AU $B2" "-H" '-H -USR1 "${S}"'
 	row -1 -R -e "$B2" "-H -u" '-H --signal usr1 -u 65534 "${S}"'
 	row -1 -e "" "-H, nothing catches HUP" '-H -HUP "${S}"'
-	row -1 -e "$(words $YOUNG)" "--younger" '--younger "$Y_SECS" "${S}"'
 }
 
 @test "options pgrep 4.0.2 lacks: --env, -p, -H, --younger" {
 	# --younger: a threshold between the batches, as for -O above.
 	local now ay ao
 	now=$(cut -d' ' -f1 /proc/uptime)
-	ay=$(awk -v n="$now" -v s="$(start_secs "$A2")" 'BEGIN { print n - s }')
-	ao=$(awk -v n="$now" -v s="$(start_secs "$K3")" 'BEGIN { print n - s }')
+	# shellcheck disable=SC2086
+	ay=$(age_extreme max "$now" $YOUNG)
+	# shellcheck disable=SC2086
+	ao=$(age_extreme min "$now" $OLD)
+	awk -v a="$ao" -v y="$ay" 'BEGIN { exit !(a >= y + 0.3) }' ||
+		fail "the old batch is only ${ao}s old, the young ${ay}s"
 	Y_SECS=$(awk -v y="$ay" -v o="$ao" 'BEGIN { print (y + o) / 2 }')
 	run_matrix rows_pfkill_only
 }
