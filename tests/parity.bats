@@ -110,14 +110,16 @@ start_secs() {
 		"/proc/$1/stat"
 }
 
-# age_extreme max|min NOW PID...: the largest or smallest age in seconds.
+# age_extreme max|min NOW PID...: the largest or smallest age in seconds
+# (one awk for all, so that the answer is not stale by the time it comes).
 age_extreme() {
-	local how=$1 now=$2 pid
+	local how=$1 now=$2 pid files=()
 	shift 2
-	for pid in "$@"; do start_secs "$pid"; done |
-		awk -v n="$now" -v how="$how" '
-			{ a = n - $1; if (NR == 1 || (how == "max" ? a > x : a < x)) x = a }
-			END { print x }'
+	for pid in "$@"; do files+=("/proc/$pid/stat"); done
+	awk -v hz="$(getconf CLK_TCK)" -v n="$now" -v how="$how" '
+		{ sub(/.*\) /, ""); a = n - $20 / hz
+		  if (NR == 1 || (how == "max" ? a > x : a < x)) x = a }
+		END { print x }' "${files[@]}"
 }
 
 setup_file() {
@@ -413,7 +415,32 @@ rows_tree() {
 	row -e "" "-P of a childless process" '-P "$AB"'
 }
 
+rows_older() {
+	# -O T selects an age of at least T whole seconds.  The old batch only
+	# gets older, so T is the largest whole number the youngest old
+	# process has reached; the young batch then has the most time to
+	# spare before it could reach T too (at least 0.5 s, or wait).
+	[[ $ROW_MODE == count ]] && { ROWS=$((ROWS + 2)); return 0; }
+	local ay ao now
+	for _ in 1 2 3; do
+		now=$(cut -d' ' -f1 /proc/uptime)
+		# shellcheck disable=SC2086
+		ay=$(age_extreme max "$now" $YOUNG)
+		# shellcheck disable=SC2086
+		ao=$(age_extreme min "$now" $OLD)
+		O_SECS=$(awk -v a="$ao" 'BEGIN { print int(a) }')
+		awk -v t="$O_SECS" -v y="$ay" 'BEGIN { exit !(t >= 1 && t - y >= 0.5) }' &&
+			break
+		sleep 0.6
+	done
+	awk -v t="$O_SECS" -v y="$ay" 'BEGIN { exit !(t - y >= 0.5) }' ||
+		fail "no whole second between the batches: young ${ay}s, old ${ao}s"
+	row -e "$OLD" "-O between the batches" '-O "$O_SECS" "${S}"'
+	row -e "$A1" "-O -x" '-O "$O_SECS" -x "${S}alpha"'
+}
+
 rows_time_state() {
+	rows_older
 	row -e "$A2" "-n" '-n "${S}alpha"'
 	row -e "$A1" "-o" '-o "${S}alpha"'
 	row -e "$AU" "-n -i" '-n -i "${S}alpha"'
@@ -427,27 +454,6 @@ rows_time_state() {
 	row -e "$ST $ZZ" "-r T,Z" '-r T,Z "${S}"'
 	row -e "" "-r D" '-r D "${S}"'
 	row "-O 0" '-O 0 "${S}"'
-	# -O: a threshold between the young and the old batch, chosen now
-	# with at least 0.3 s to spare on either side.
-	[[ $ROW_MODE == count ]] && { ROWS=$((ROWS + 2)); return 0; }
-	local ay ao now t
-	now=$(cut -d' ' -f1 /proc/uptime)
-	# shellcheck disable=SC2086
-	ay=$(age_extreme max "$now" $YOUNG)
-	if awk -v a="$ay" 'BEGIN { exit !(a - int(a) > 0.7) }'; then
-		sleep 0.4
-		now=$(cut -d' ' -f1 /proc/uptime)
-		# shellcheck disable=SC2086
-		ay=$(age_extreme max "$now" $YOUNG)
-	fi
-	t=$(awk -v a="$ay" 'BEGIN { print int(a) + 1 }')
-	# shellcheck disable=SC2086
-	ao=$(age_extreme min "$now" $OLD)
-	awk -v a="$ao" -v t="$t" 'BEGIN { exit !(a >= t + 0.3) }' ||
-		fail "the old batch is only ${ao}s old, the young ${ay}s"
-	O_SECS=$t
-	row -e "$OLD" "-O between the batches" '-O "$O_SECS" "${S}"'
-	row -e "$A1" "-O -x" '-O "$O_SECS" -x "${S}alpha"'
 }
 
 rows_ns_cgroup_inverse() {
@@ -554,7 +560,8 @@ rows_pfkill_only() {
 	ao=$(age_extreme min "$now" $OLD)
 	awk -v a="$ao" -v y="$ay" 'BEGIN { exit !(a >= y + 0.3) }' ||
 		fail "the old batch is only ${ao}s old, the young ${ay}s"
-	Y_SECS=$(awk -v y="$ay" -v o="$ao" 'BEGIN { print (y + o) / 2 }')
+	# Just below the youngest old process: the young have the most time.
+	Y_SECS=$(awk -v o="$ao" 'BEGIN { print o - 0.05 }')
 	run_matrix rows_pfkill_only
 }
 
