@@ -55,19 +55,10 @@ static void check_raw(const uint8_t *data, size_t size)
 	free(buf);
 }
 
-static uint64_t hash(const uint8_t *d, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ d[i]) * 1099511628211ULL;
-	return h;
-}
-
 static void check_synthetic(const uint8_t *data, size_t size)
 {
 	static const char states[] = "RSDZTtXxKWPI";
-	uint64_t h = hash(data, size);
+	uint64_t h = fuzz_hash(data, size);
 	int pid = 1 + (int)(h % 4194304);
 	char state = states[(h >> 22) % (sizeof(states) - 1)];
 	int ppid = (int)((h >> 8) % 4194305);

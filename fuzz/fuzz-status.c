@@ -37,18 +37,9 @@ static void check_raw(const uint8_t *data, size_t size)
 	free(buf);
 }
 
-static uint64_t hash(const uint8_t *d, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ d[i]) * 1099511628211ULL;
-	return h;
-}
-
 static void check_synthetic(const uint8_t *data, size_t size)
 {
-	uint64_t h = hash(data, size);
+	uint64_t h = fuzz_hash(data, size);
 	unsigned tgid = 1 + (unsigned)(h % 4194304);
 	unsigned ruid = (unsigned)(h >> 3) % 70000, euid = (unsigned)(h >> 19) % 3;
 	unsigned rgid = (unsigned)(h >> 7) % 70000, egid = (unsigned)(h >> 29) % 3;

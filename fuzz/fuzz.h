@@ -29,4 +29,14 @@ static inline char *fuzz_cstring(const uint8_t *data, size_t size)
 	return s;
 }
 
+/* FNV-1a: derive stable synthetic field values from the input. */
+static inline uint64_t fuzz_hash(const uint8_t *d, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ d[i]) * 1099511628211ULL;
+	return h;
+}
+
 #endif

@@ -21,14 +21,20 @@ common_setup() {
 	U=${U:0:10}
 }
 
-common_teardown() {
+# kill_pids PID...: KILL exactly these processes, then reap those that
+# are our children.
+kill_pids() {
 	local pid
-	for pid in "${STARTED[@]}"; do
+	for pid in "$@"; do
 		kill -KILL "$pid" 2>/dev/null || true
 	done
-	for pid in "${STARTED[@]}"; do
+	for pid in "$@"; do
 		wait "$pid" 2>/dev/null || true
 	done
+}
+
+common_teardown() {
+	kill_pids "${STARTED[@]}"
 	rm -rf "$TMP"
 }
 

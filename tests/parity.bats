@@ -209,13 +209,7 @@ setup_file() {
 }
 
 teardown_file() {
-	local pid
-	for pid in "${POP[@]}"; do
-		kill -KILL "$pid" 2>/dev/null || true
-	done
-	for pid in "${POP[@]}"; do
-		wait "$pid" 2>/dev/null || true
-	done
+	kill_pids "${POP[@]}"
 	if [[ -n ${CGDIR-} ]]; then
 		wait_until rmdir "$CGDIR" 2>/dev/null || true
 	fi
