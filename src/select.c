@@ -54,14 +54,6 @@ void selection_free(struct selection *sel)
 	sel->n = sel->cap = 0;
 }
 
-bool matcher_has_filters(const struct matcher *m)
-{
-	const struct options *o = m->opt;
-
-	return m->needs != PF_COMM || o->pids.n || o->ns_pid ||
-	       o->ncgroups || o->nenvs;
-}
-
 static bool pid_in(const pid_t *v, size_t n, pid_t pid)
 {
 	for (size_t i = 0; i < n; i++)
@@ -207,7 +199,7 @@ static bool select_group_leader(struct selector *s, pid_t pgid)
 	struct proc p;
 
 	if (o->wait || o->retry.n || o->list || o->json || o->interactive ||
-	    o->count || o->inverse || matcher_has_filters(&s->m) ||
+	    o->count || o->inverse || options_has_filters(o) ||
 	    pgid == getpgrp())
 		return false;
 	if (proc_open_pid(&p, s->procfd, pgid) != 0)
@@ -268,7 +260,7 @@ static bool member_selected(struct selector *s, struct proc *p)
 		return false;
 	if (!s->all && !pid_in(s->pgroups, s->npgroups, p->pgrp))
 		return false;
-	return !matcher_has_filters(&s->m) || matcher_filters(&s->m, p);
+	return !options_has_filters(s->opt) || matcher_filters(&s->m, p);
 }
 
 /* A pattern match must also pass --expect-*; --verbose says why not. */

@@ -22,7 +22,4 @@ void select_processes(const struct options *opt, struct target *targets,
 
 void selection_free(struct selection *sel);
 
-/* Does m filter on anything beyond patterns? */
-bool matcher_has_filters(const struct matcher *m);
-
 #endif
