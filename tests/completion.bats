@@ -89,26 +89,22 @@ screen() {
 	tmux -L "$SOCK" capture-pane -p -t t
 }
 
-# wait_screen LINE: poll (50 ms steps, 5 s) until the screen has a line
-# that is exactly LINE (capture-pane drops trailing blanks).
-wait_screen() {
+# wait_screen_grep GREP-FLAG PATTERN: poll (50 ms steps, 5 s) until a
+# line of the screen matches (capture-pane drops trailing blanks).
+wait_screen_grep() {
 	local i
 	for ((i = 0; i < 100; i++)); do
-		screen | grep -qxF -- "$1" && return 0
+		screen | grep -q "$1" -- "$2" && return 0
 		sleep 0.05
 	done
 	return 1
 }
 
-# wait_screen_match REGEX: the same for a line matching REGEX (grep -E).
-wait_screen_match() {
-	local i
-	for ((i = 0; i < 100; i++)); do
-		screen | grep -qE -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
+# wait_screen LINE: a line that is exactly LINE.
+wait_screen() { wait_screen_grep -xF "$1"; }
+
+# wait_screen_match REGEX: a line matching REGEX (grep -E).
+wait_screen_match() { wait_screen_grep -E "$1"; }
 
 # type_keys TEXT KEY...: type TEXT literally, then the named keys.
 type_keys() {
