@@ -26,7 +26,9 @@
 #include "output.h"
 
 
-/* Strict UTF-8 (RFC 3629): length of the sequence at s, 0 if invalid. */
+/* Strict UTF-8 (RFC 3629): length of the sequence at s, 0 if invalid.
+ * Written apart from output.c's decoder on purpose: the oracle must not
+ * share the code it judges. */
 static size_t utf8_len(const uint8_t *s, size_t n, uint32_t *cp)
 {
 	uint32_t c;
@@ -117,26 +119,38 @@ static int hexval(uint8_t c)
 	return -1;
 }
 
-static void capture_begin(FILE **f, char **buf, size_t *len)
+/* Four hex digits at s, each checked. */
+static uint32_t hex4(const uint8_t *s)
 {
-	*buf = NULL;
-	*len = 0;
-	*f = open_memstream(buf, len);
-	if (*f == NULL)
+	uint32_t u = 0;
+
+	for (size_t k = 0; k < 4; k++) {
+		int v = hexval(s[k]);
+		CHECK(v >= 0);
+		u = u << 4 | (uint32_t)v;
+	}
+	return u;
+}
+
+/* What an output function writes for the input, as a malloc'd buffer. */
+static uint8_t *render(void (*emit)(FILE *, const char *, size_t),
+		       const uint8_t *data, size_t size, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+
+	if (f == NULL)
 		abort();
+	emit(f, (const char *)data, size);
+	CHECK(fclose(f) == 0);
+	return (uint8_t *)buf;
 }
 
 static void check_escaped(const uint8_t *data, size_t size)
 {
-	FILE *f;
-	char *outc;
 	size_t len;
 	uint32_t cp;
-
-	capture_begin(&f, &outc, &len);
-	out_escaped(f, (const char *)data, size);
-	CHECK(fclose(f) == 0);
-	const uint8_t *out = (const uint8_t *)outc;
+	uint8_t *out = render(out_escaped, data, size, &len);
 
 	/* No raw control bytes, valid UTF-8, nothing a terminal acts on. */
 	for (size_t i = 0; i < len; i++)
@@ -200,20 +214,14 @@ static void check_escaped(const uint8_t *data, size_t size)
 	}
 	CHECK(n == size && memcmp(back, data, size) == 0);
 	free(back);
-	free(outc);
+	free(out);
 }
 
 static void check_json(const uint8_t *data, size_t size)
 {
-	FILE *f;
-	char *outc;
 	size_t len;
 	uint32_t cp;
-
-	capture_begin(&f, &outc, &len);
-	out_json_string(f, (const char *)data, size);
-	CHECK(fclose(f) == 0);
-	const uint8_t *out = (const uint8_t *)outc;
+	uint8_t *out = render(out_json_string, data, size, &len);
 
 	CHECK(len >= 2 && out[0] == '"' && out[len - 1] == '"');
 	CHECK(valid_utf8(out, len));
@@ -255,23 +263,13 @@ static void check_json(const uint8_t *data, size_t size)
 		default:
 			CHECK(!"invalid JSON escape");
 		}
-		uint32_t u = 0;
 		CHECK(i + 6 <= len);
-		for (size_t k = 0; k < 4; k++) {
-			int v = hexval(out[i + 2 + k]);
-			CHECK(v >= 0);
-			u = u << 4 | (uint32_t)v;
-		}
+		uint32_t u = hex4(out + i + 2);
 		i += 6;
 		if (u >= 0xd800 && u <= 0xdbff) {
 			/* A high surrogate needs a low one right after. */
-			uint32_t lo = 0;
 			CHECK(i + 6 <= len && out[i] == '\\' && out[i + 1] == 'u');
-			for (size_t k = 0; k < 4; k++) {
-				int v = hexval(out[i + 2 + k]);
-				CHECK(v >= 0);
-				lo = lo << 4 | (uint32_t)v;
-			}
+			uint32_t lo = hex4(out + i + 2);
 			CHECK(lo >= 0xdc00 && lo <= 0xdfff);
 			u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
 			i += 6;
@@ -284,7 +282,7 @@ static void check_json(const uint8_t *data, size_t size)
 	if (valid_utf8(data, size))
 		CHECK(n == size && memcmp(back, data, size) == 0);
 	free(back);
-	free(outc);
+	free(out);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
