@@ -103,21 +103,11 @@ void matcher_free(struct matcher *m)
 	m->literal = NULL;
 }
 
-static bool in_list(const struct id_list *l, long v)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i] == v)
-			return true;
-	return false;
-}
-
-/* Like in_list, where 0 stands for the caller's own value (pkill -g 0). */
+/* Is v in the list, where 0 stands for the caller's own value
+ * (pkill -g 0)? */
 static bool in_list_own(const struct id_list *l, long v, long own)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i] == v || (l->v[i] == 0 && v == own))
-			return true;
-	return false;
+	return id_list_has(l, v) || (v == own && id_list_has(l, 0));
 }
 
 static bool stat_filters(const struct matcher *m, const struct proc *p)
@@ -125,14 +115,14 @@ static bool stat_filters(const struct matcher *m, const struct proc *p)
 	const struct options *o = m->opt;
 	double age = m->uptime - (double)p->starttime / (double)m->hz;
 
-	if (o->ppids.n && !in_list(&o->ppids, p->ppid))
+	if (o->ppids.n && !id_list_has(&o->ppids, p->ppid))
 		return false;
 	if (o->pgrps.n && !in_list_own(&o->pgrps, p->pgrp, m->own_pgrp))
 		return false;
 	if (o->sessions.n &&
 	    !in_list_own(&o->sessions, p->session, m->own_session))
 		return false;
-	if (o->ttys.n && !in_list(&o->ttys, p->tty))
+	if (o->ttys.n && !id_list_has(&o->ttys, p->tty))
 		return false;
 	if (o->runstates && strchr(o->runstates, p->state) == NULL)
 		return false;
@@ -148,11 +138,11 @@ static bool status_filters(const struct matcher *m, const struct proc *p)
 {
 	const struct options *o = m->opt;
 
-	if (o->euids.n && !in_list(&o->euids, (long)p->euid))
+	if (o->euids.n && !id_list_has(&o->euids, (long)p->euid))
 		return false;
-	if (o->uids.n && !in_list(&o->uids, (long)p->ruid))
+	if (o->uids.n && !id_list_has(&o->uids, (long)p->ruid))
 		return false;
-	if (o->gids.n && !in_list(&o->gids, (long)p->rgid))
+	if (o->gids.n && !id_list_has(&o->gids, (long)p->rgid))
 		return false;
 	if (o->require_handler && o->signo > 0 &&
 	    !(p->sigcgt & (1ULL << (o->signo - 1))))
@@ -220,7 +210,7 @@ bool matcher_filters(const struct matcher *m, struct proc *p)
 {
 	const struct options *o = m->opt;
 
-	if (o->pids.n && !in_list(&o->pids, p->pid))
+	if (o->pids.n && !id_list_has(&o->pids, p->pid))
 		return false;
 	if (proc_load(p, m->needs) != 0)
 		return false;

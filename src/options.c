@@ -650,6 +650,14 @@ void options_free(struct options *opt)
 	free(opt->retry.steps);
 }
 
+bool id_list_has(const struct id_list *l, long v)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == v)
+			return true;
+	return false;
+}
+
 bool options_has_filters(const struct options *o)
 {
 	return o->euids.n || o->uids.n || o->gids.n || o->pgrps.n ||

@@ -82,6 +82,9 @@ void options_free(struct options *opt);
 /* Does any option filter processes (-u, -g, -P, ...)? */
 bool options_has_filters(const struct options *opt);
 
+/* Is v in the list? */
+bool id_list_has(const struct id_list *l, long v);
+
 /* Are there checks that a selected process must pass (--expect-*)? */
 bool options_has_expectations(const struct options *opt);
 

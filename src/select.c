@@ -107,6 +107,16 @@ static bool selected_before(const struct selection *sel, size_t upto,
 	return false;
 }
 
+/* pfkill never signals itself, even when named. */
+static bool refuse_self(struct selector *s, pid_t pid, const char *label)
+{
+	if (pid != s->self)
+		return false;
+	merge(s, refuse(EXIT_NOMATCH, "%s: is pfkill itself; not signalling it",
+			label));
+	return true;
+}
+
 /* Keep p if rc (a check's status) is 0; otherwise drop it. */
 static void keep_if(struct selector *s, struct proc *p, int rc)
 {
@@ -122,11 +132,8 @@ static void select_pid(struct selector *s, const struct target *t)
 {
 	struct proc p;
 
-	if (t->pid == s->self) {
-		merge(s, refuse(EXIT_NOMATCH,
-				"%s: is pfkill itself; not signalling it", t->arg));
+	if (refuse_self(s, t->pid, t->arg))
 		return;
-	}
 	if (selected_before(s->sel, s->sel->n, t->pid))
 		return;	/* named twice: signalled once */
 	if (!open_explicit(s, &p, t->pid, t->arg))
@@ -166,11 +173,8 @@ static void select_pidfile(struct selector *s, size_t npatterns)
 		return;
 	}
 	snprintf(label, sizeof(label), "%s: pid %d", o->pidfile, (int)pid);
-	if (pid == s->self) {
-		merge(s, refuse(EXIT_NOMATCH,
-				"%s: is pfkill itself; not signalling it", label));
+	if (refuse_self(s, pid, label))
 		return;
-	}
 	rc = proc_open_pid(&p, s->procfd, pid);
 	if (rc == 0 && proc_load(&p, PF_STAT) != 0)
 		rc = -ESRCH;
@@ -243,13 +247,8 @@ static bool wanted_by_patterns(const struct selector *s, pid_t pid)
 
 	if (!s->scan_patterns || pid == 1)
 		return false;
-	if (o->pids.n && !o->inverse) {
-		bool listed = false;
-		for (size_t i = 0; i < o->pids.n && !listed; i++)
-			listed = o->pids.v[i] == pid;
-		if (!listed)
-			return false;
-	}
+	if (o->pids.n && !o->inverse && !id_list_has(&o->pids, pid))
+		return false;
 	return o->include_ancestors ||
 	       !pid_in(s->ancestors, s->nancestors, pid);
 }

@@ -126,6 +126,17 @@ free_pid() {
 	assert_output ''
 }
 
+@test "pfkill refuses its own pid, named directly or in a pidfile" {
+	local f=$TMP/self.pid
+	# exec keeps the shell's pid: pfkill is handed its own.
+	run bash -c 'echo $$ >"$2"; exec "$1" -0 $$' _ "$PFKILL" "$f"
+	assert_failure 1
+	assert_output "pfkill: $(cat "$f"): is pfkill itself; not signalling it"
+	run bash -c 'echo $$ >"$2"; exec "$1" -0 -F "$2"' _ "$PFKILL" "$f"
+	assert_failure 1
+	assert_output "pfkill: $f: pid $(cat "$f"): is pfkill itself; not signalling it"
+}
+
 @test "zombies are matched and can be signalled" {
 	spawn "${U}z" -c TERM -z
 	local z=${ZOMBIES[0]}
