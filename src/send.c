@@ -12,11 +12,16 @@
 #include "signals.h"
 #include "util.h"
 
+static _Noreturn void no_pidfd_send(void)
+{
+	fatal("pidfd_send_signal: %s: Linux 5.1 or later is required",
+	      strerror(ENOSYS));
+}
+
 void require_pidfd_send(void)
 {
 	if (!pfd_available())
-		fatal("pidfd_send_signal: %s: Linux 5.1 or later is required",
-		      strerror(ENOSYS));
+		no_pidfd_send();
 }
 
 static void fill_queue_info(siginfo_t *info, int signo, int value)
@@ -47,16 +52,14 @@ static void echo(const struct options *opt, const struct proc *p, int signo)
 
 	if (!opt->echo || opt->json)
 		return;
-	if (p->whole_group)
-		printf("%s sent to process group %d (leader ",
-		       signal_name(signo, name, sizeof(name)), (int)p->pid);
-	else if (p->is_thread)
-		printf("%s sent to thread %d (",
-		       signal_name(signo, name, sizeof(name)), (int)p->pid);
-	else {
+	if (!p->whole_group && !p->is_thread) {
 		out_echo(stdout, p, signo, opt->full);
 		return;
 	}
+	printf("%s sent to %s %d (%s",
+	       signal_name(signo, name, sizeof(name)),
+	       p->whole_group ? "process group" : "thread", (int)p->pid,
+	       p->whole_group ? "leader " : "");
 	out_name(stdout, p, opt->full);
 	puts(")");
 }
@@ -84,8 +87,7 @@ int send_one(const struct options *opt, struct proc *p, int signo)
 			release_memory(p);
 		return 0;
 	case -ENOSYS:
-		fatal("pidfd_send_signal: %s: Linux 5.1 or later is required",
-		      strerror(ENOSYS));
+		no_pidfd_send();
 	case -ESRCH:
 		/* Exited since it was selected: a pattern match that is
 		 * gone is no longer a match; a named one is reported. */

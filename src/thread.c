@@ -40,23 +40,22 @@ int thread_signal(const struct options *opt, const struct target *targets,
 	if (ntargets > 1 || (ntargets == 1 && targets[0].kind != T_PID))
 		usage_error("--tid takes at most one operand, the pid of the "
 			    "thread's process");
-	if (proc_open_pid(&t, AT_FDCWD, opt->tid) != 0) {
-		msg("%d: no such thread", (int)opt->tid);
-		return EXIT_NOMATCH;
-	}
+	rc = proc_open_pid(&t, AT_FDCWD, opt->tid);
 	t.is_thread = true;
-	snprintf(label, sizeof(label), "%d", (int)opt->tid);
-	t.pidfd = pfd_open(opt->tid, PIDFD_THREAD);
-	if (t.pidfd == -EINVAL)
-		fatal("--tid: this kernel cannot open thread pidfds "
-		      "(PIDFD_THREAD needs Linux 6.9 or later)");
+	if (rc == 0) {
+		t.pidfd = pfd_open(opt->tid, PIDFD_THREAD);
+		if (t.pidfd == -EINVAL)
+			fatal("--tid: this kernel cannot open thread pidfds "
+			      "(PIDFD_THREAD needs Linux 6.9 or later)");
+	}
 	/* The dir was opened before the pidfd; reading through it now
 	 * proves the tid was not reused in between. */
-	if (t.pidfd < 0 || proc_load(&t, PF_STAT | PF_STATUS) != 0) {
+	if (rc != 0 || t.pidfd < 0 || proc_load(&t, PF_STAT | PF_STATUS) != 0) {
 		msg("%d: no such thread", (int)opt->tid);
 		proc_release(&t);
 		return EXIT_NOMATCH;
 	}
+	snprintf(label, sizeof(label), "%d", (int)opt->tid);
 	rc = check_thread(opt, &t, ntargets ? &targets[0] : NULL, label);
 	if (rc == 0) {
 		require_pidfd_send();

@@ -181,6 +181,14 @@ load common
 	run "$PFKILL" -USR1 --tid "$t" 1
 	assert_failure 1
 	assert_output "pfkill: $t: thread does not belong to process 1"
+	# A reaped pid; signal 0, so a reuse in between would harm nobody.
+	local gone
+	sleep 0 &
+	gone=$!
+	wait "$gone"
+	run "$PFKILL" -0 --tid "$gone"
+	assert_failure 1
+	assert_output "pfkill: $gone: no such thread"
 }
 
 @test "--queue sends the value with si_code SI_QUEUE" {
