@@ -325,20 +325,15 @@ long proc_ticks_per_second(void)
 
 double proc_uptime(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return clock_seconds(CLOCK_BOOTTIME);
 }
 
 double proc_start_time(const struct proc *p)
 {
-	struct timespec rt;
 	double age = proc_uptime() -
 		     (double)p->starttime / (double)proc_ticks_per_second();
 
-	clock_gettime(CLOCK_REALTIME, &rt);
-	return (double)rt.tv_sec + (double)rt.tv_nsec / 1e9 - age;
+	return clock_seconds(CLOCK_REALTIME) - age;
 }
 
 bool proc_full_name_any(struct proc *p, proc_name_test test, const void *ctx)

@@ -149,11 +149,9 @@ static void select_pid(struct selector *s, const struct target *t)
 /* Mtime and start time are both coarse: allow a clock tick and a bit. */
 static bool started_by_mtime(struct proc *p, const struct stat *st)
 {
-	double mtime = (double)st->st_mtim.tv_sec +
-		       (double)st->st_mtim.tv_nsec / 1e9;
 	double slack = 1.0 / (double)proc_ticks_per_second() + 0.005;
 
-	return proc_start_time(p) <= mtime + slack;
+	return proc_start_time(p) <= timespec_seconds(&st->st_mtim) + slack;
 }
 
 static void select_pidfile(struct selector *s, size_t npatterns)

@@ -142,12 +142,22 @@ bool parse_duration(const char *s, double *out)
 	return true;
 }
 
-double now_monotonic(void)
+double timespec_seconds(const struct timespec *ts)
+{
+	return (double)ts->tv_sec + (double)ts->tv_nsec / 1e9;
+}
+
+double clock_seconds(clockid_t clock)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	clock_gettime(clock, &ts);
+	return timespec_seconds(&ts);
+}
+
+double now_monotonic(void)
+{
+	return clock_seconds(CLOCK_MONOTONIC);
 }
 
 void split_list(const char *opt, const char *arg, convert_fn conv,

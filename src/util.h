@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <time.h>
 
 #define PROGRAM_NAME "pfkill"
 
@@ -39,6 +40,9 @@ bool parse_pid(const char *s, pid_t *out);
 /* Seconds, fractions allowed, optional unit s/m/h/d: "1.5", "90s", "2m". */
 bool parse_duration(const char *s, double *out);
 
+/* A timespec, or a clock's reading, as seconds. */
+double timespec_seconds(const struct timespec *ts);
+double clock_seconds(clockid_t clock);
 /* Seconds since an arbitrary point; for measuring intervals. */
 double now_monotonic(void);
 
