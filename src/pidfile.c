@@ -97,7 +97,7 @@ static int check_file(const char *path, const struct stat *st,
 int pidfile_read(const char *path, bool need_lock, bool constrained,
 		 pid_t *pid, struct stat *st)
 {
-	char buf[PIDFILE_MAX + 1];
+	char buf[PIDFILE_MAX];
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC |
 			    O_NOCTTY);
 	int rc;
@@ -105,21 +105,18 @@ int pidfile_read(const char *path, bool need_lock, bool constrained,
 
 	if (fd < 0)
 		return open_error(path, errno);
-	if (fstat(fd, st) != 0) {
-		rc = errno;
-		close(fd);
-		return open_error(path, rc);
-	}
-	if ((rc = check_file(path, st, constrained)) != 0)
+	if (fstat(fd, st) != 0)
+		rc = open_error(path, errno);
+	else
+		rc = check_file(path, st, constrained);
+	if (rc != 0)
 		goto out;
 	if (need_lock && !is_locked(fd)) {
 		msg("%s: pidfile is not locked: not running", path);
 		rc = EXIT_NOMATCH;
 		goto out;
 	}
-	n = read(fd, buf, sizeof(buf) - 1);
-	if (n >= 0)
-		buf[n] = '\0';
+	n = read(fd, buf, sizeof(buf));
 	if (n < 0) {
 		rc = open_error(path, errno);
 	} else if (all_space(buf, (size_t)n)) {

@@ -14,7 +14,6 @@ static bool split_handle(const char *arg, char sep, struct target *t)
 {
 	const char *at = strchr(arg, sep);
 	char pidpart[16];
-	unsigned long long id;
 	unsigned long v;
 
 	if (at == NULL || (size_t)(at - arg) >= sizeof(pidpart))
@@ -24,8 +23,7 @@ static bool split_handle(const char *arg, char sep, struct target *t)
 	if (!parse_pid(pidpart, &t->pid) ||
 	    !parse_ulong(at + 1, 10, (unsigned long)-1, &v))
 		return false;
-	id = v;
-	t->id = id;
+	t->id = v;
 	return true;
 }
 
