@@ -24,9 +24,7 @@ bool check_name(struct proc *p, const char *name)
 		return false;
 	if (strlen(name) <= PROC_COMM_VISIBLE)
 		return strcmp(p->comm, name) == 0;
-	return strlen(p->comm) == PROC_COMM_VISIBLE &&
-	       strncmp(p->comm, name, PROC_COMM_VISIBLE) == 0 &&
-	       proc_full_name_any(p, same_name, name);
+	return proc_long_name_any(p, name, false, same_name, name);
 }
 
 /* Print into a reason buffer; the process-controlled parts must have
@@ -56,7 +54,7 @@ static int check_exe(struct proc *p, const char *expected, char *why,
 	    (strncmp(have, want, wl) == 0 &&
 	     strcmp(have + wl, DELETED_SUFFIX) == 0))
 		return 0;
-	char *shown = escaped(have, strlen(have));
+	char *shown = escaped(have);
 	WHY("executable is '%s', expected '%s'", shown, want);
 	free(shown);
 	return EXIT_NOMATCH;
@@ -85,7 +83,7 @@ int check_expectations(const struct options *opt, struct proc *p, char *why,
 		return EXIT_NOMATCH;
 	}
 	if (opt->expect_name && !check_name(p, opt->expect_name)) {
-		char *shown = escaped(p->comm, strlen(p->comm));
+		char *shown = escaped(p->comm);
 		WHY("name is '%s', expected '%s'", shown, opt->expect_name);
 		free(shown);
 		return EXIT_NOMATCH;
@@ -108,7 +106,7 @@ int check_identity(const struct options *opt, const struct matcher *m,
 
 	if (rc == 0 &&
 	    (use_patterns ? !matcher_test(m, p) : !matcher_filters(m, p))) {
-		char *shown = escaped(p->comm, strlen(p->comm));
+		char *shown = escaped(p->comm);
 		snprintf(why, sizeof(why), "process '%s' does not match the %s",
 			 shown, use_patterns ? "pattern and filters" : "filters");
 		free(shown);

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -232,11 +231,9 @@ bool matcher_filters(const struct matcher *m, struct proc *p)
  * "[comm] <defunct>" for a zombie. */
 static char *joined_cmdline(struct proc *p)
 {
-	size_t len = p->cmdline_len;
+	size_t len = proc_cmdline_used(p);
 	char *s;
 
-	while (len > 0 && p->cmdline[len - 1] == '\0')
-		len--;
 	if (len == 0) {
 		bool zombie = proc_load(p, PF_STAT) == 0 && p->state == 'Z';
 		if (asprintf(&s, "[%s]%s", p->comm,
@@ -280,16 +277,10 @@ static bool full_name_hit(const char *name, const void *ctx)
 
 static bool long_name_hit(const struct matcher *m, size_t i, struct proc *p)
 {
-	const char *pat = m->patterns[i];
 	struct pattern_ref ref = { m, i };
 
-	if (strlen(pat) <= PROC_COMM_VISIBLE ||
-	    strlen(p->comm) != PROC_COMM_VISIBLE)
-		return false;
-	if ((m->opt->icase ? strncasecmp(pat, p->comm, PROC_COMM_VISIBLE)
-			   : strncmp(pat, p->comm, PROC_COMM_VISIBLE)) != 0)
-		return false;
-	return proc_full_name_any(p, full_name_hit, &ref);
+	return proc_long_name_any(p, m->patterns[i], m->opt->icase,
+				  full_name_hit, &ref);
 }
 
 static bool pattern_hit(const struct matcher *m, struct proc *p)

@@ -85,7 +85,7 @@ void out_escaped(FILE *f, const char *s, size_t len)
 	}
 }
 
-char *escaped(const char *s, size_t len)
+char *escaped(const char *s)
 {
 	char *buf = NULL;
 	size_t size = 0;
@@ -93,7 +93,7 @@ char *escaped(const char *s, size_t len)
 
 	if (f == NULL)
 		fatal("out of memory");
-	out_escaped(f, s, len);
+	out_escaped(f, s, strlen(s));
 	if (fclose(f) != 0)
 		fatal("out of memory");
 	return buf;
@@ -125,19 +125,9 @@ void out_json_string(FILE *f, const char *s, size_t len)
 	fputc('"', f);
 }
 
-/* Length of the command line without its trailing NULs. */
-static size_t cmdline_used(const struct proc *p)
-{
-	size_t len = p->cmdline_len;
-
-	while (len > 0 && p->cmdline[len - 1] == '\0')
-		len--;
-	return len;
-}
-
 void out_name(FILE *f, const struct proc *p, bool full)
 {
-	size_t len = (full && (p->loaded & PF_CMDLINE)) ? cmdline_used(p) : 0;
+	size_t len = (full && (p->loaded & PF_CMDLINE)) ? proc_cmdline_used(p) : 0;
 
 	if (len == 0) {
 		out_escaped(f, p->comm, strlen(p->comm));

@@ -11,8 +11,9 @@
  * reaches the terminal: \n \t \r \e \\ and \xNN / \u{NNNN} escapes. */
 void out_escaped(FILE *f, const char *s, size_t len);
 
-/* out_escaped into a malloc'd string, for messages. */
-char *escaped(const char *s, size_t len);
+/* The C string s through out_escaped, as a malloc'd string, for
+ * messages. */
+char *escaped(const char *s);
 
 /* Write s as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
 void out_json_string(FILE *f, const char *s, size_t len);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -336,9 +337,25 @@ double proc_start_time(const struct proc *p)
 	return clock_seconds(CLOCK_REALTIME) - age;
 }
 
-bool proc_full_name_any(struct proc *p, proc_name_test test, const void *ctx)
+size_t proc_cmdline_used(const struct proc *p)
+{
+	size_t len = p->cmdline_len;
+
+	while (len > 0 && p->cmdline[len - 1] == '\0')
+		len--;
+	return len;
+}
+
+bool proc_long_name_any(struct proc *p, const char *name, bool icase,
+			proc_name_test test, const void *ctx)
 {
 	char exe[PATH_MAX];
+
+	if (strlen(name) <= PROC_COMM_VISIBLE ||
+	    strlen(p->comm) != PROC_COMM_VISIBLE ||
+	    (icase ? strncasecmp(name, p->comm, PROC_COMM_VISIBLE)
+		   : strncmp(name, p->comm, PROC_COMM_VISIBLE)) != 0)
+		return false;
 
 	if (proc_load(p, PF_CMDLINE) == 0 && p->cmdline_len > 0) {
 		char *argv0 = xstrdup(p->cmdline);

@@ -93,16 +93,20 @@ long proc_ticks_per_second(void);
 /* Seconds since boot (CLOCK_BOOTTIME, the clock starttime counts in). */
 double proc_uptime(void);
 
-
+/* Length of p's loaded command line without its trailing NULs. */
+size_t proc_cmdline_used(const struct proc *p);
 
 /* comm keeps this many characters of a process name. */
 #define PROC_COMM_VISIBLE 15
 
-/* For a name longer than comm can hold: call test on the basename of
- * argv[0], then of the executable, until it returns true (killall's way
- * to see a full name).  Reads through p's dir fd. */
+/* killall's way to see a name longer than comm can hold: when name is
+ * longer and comm is its first PROC_COMM_VISIBLE characters (compared
+ * ignoring case with icase), call test on the basename of argv[0], then
+ * of the executable, until it returns true.  Reads through p's dir fd;
+ * needs PF_COMM. */
 typedef bool (*proc_name_test)(const char *name, const void *ctx);
-bool proc_full_name_any(struct proc *p, proc_name_test test, const void *ctx);
+bool proc_long_name_any(struct proc *p, const char *name, bool icase,
+			proc_name_test test, const void *ctx);
 
 /* Wall-clock start of p (seconds since the epoch); needs PF_STAT. */
 double proc_start_time(const struct proc *p);

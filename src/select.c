@@ -401,7 +401,7 @@ static void hint_numeric_patterns(const struct selection *sel,
 		const char *p = patterns[i] + strspn(patterns[i], " \t+-");
 		if (!isdigit((unsigned char)*p))
 			continue;
-		char *shown = escaped(patterns[i], strlen(patterns[i]));
+		char *shown = escaped(patterns[i]);
 		msg("'%s': no process name matches this pattern (a pid is "
 		    "decimal digits only)", shown);
 		free(shown);
