@@ -229,6 +229,7 @@ static void split_strings(const char *opt, const char *arg, char ***vals,
 			  size_t *n)
 {
 	char *copy = xstrdup(arg), *save = NULL;
+	size_t before = *n;
 
 	for (char *item = strtok_r(copy, ",", &save); item != NULL;
 	     item = strtok_r(NULL, ",", &save)) {
@@ -236,7 +237,7 @@ static void split_strings(const char *opt, const char *arg, char ***vals,
 		(*vals)[(*n)++] = xstrdup(item);
 	}
 	free(copy);
-	if (*n == 0)
+	if (*n == before)
 		usage_error("%s: empty list", opt);
 }
 
@@ -357,24 +358,28 @@ bool time_parse(const char *s, double now, double *out)
 
 /* --- -SIGNAL before popt ------------------------------------------- */
 
-static const struct poptOption *find_short(char c)
+/* The table entry for short option c, or (c == 0) long option name. */
+static const struct poptOption *find_option(char c, const char *name)
 {
 	for (size_t t = 0; t < sizeof(sub_tables) / sizeof(*sub_tables); t++)
 		for (const struct poptOption *o = sub_tables[t];
 		     o->longName || o->shortName; o++)
-			if (o->shortName == c)
+			if (c ? o->shortName == c
+			      : o->longName && strcmp(o->longName, name) == 0)
 				return o;
 	return NULL;
 }
 
+static const struct poptOption *find_short(char c)
+{
+	return find_option(c, NULL);
+}
+
 static bool long_takes_value(const char *name)
 {
-	for (size_t t = 0; t < sizeof(sub_tables) / sizeof(*sub_tables); t++)
-		for (const struct poptOption *o = sub_tables[t];
-		     o->longName || o->shortName; o++)
-			if (o->longName && strcmp(o->longName, name) == 0)
-				return o->argInfo == POPT_ARG_STRING;
-	return false;
+	const struct poptOption *o = find_option(0, name);
+
+	return o != NULL && o->argInfo == POPT_ARG_STRING;
 }
 
 /* Does this argument consume the next one as its value? */

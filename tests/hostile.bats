@@ -84,6 +84,23 @@ quick() { run timeout 5 "$@"; }
 	done
 }
 
+@test "empty and malformed option lists are usage errors" {
+	local -A want=(
+		["-u ,"]="pfkill: -u: empty list"
+		["-P 1 -P ,"]="pfkill: -P: empty list"
+		["--env ,"]="pfkill: --env: empty list"
+		["--cgroup /a --cgroup ,"]="pfkill: --cgroup: empty list"
+		["-s 1,x"]="pfkill: -s: invalid session id 'x'"
+	)
+	local args
+	for args in "${!want[@]}"; do
+		# shellcheck disable=SC2086 # the key is a list of arguments
+		quick "$PFKILL" --list $args "${U}none"
+		assert_failure 2
+		assert_line --index 0 "${want[$args]}"
+	done
+}
+
 @test "hidepid=2 hides other users' processes without errors" {
 	need_root "to mount a private /proc"
 	command -v unshare >/dev/null || skip "unshare is not installed"
