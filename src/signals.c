@@ -91,11 +91,12 @@ const char *signal_name(int signo, char *buf, size_t len)
 	return buf;
 }
 
-static bool has_name(int signo)
+/* signal_name, or NULL for a number with no name (32, 33 in glibc). */
+static const char *named_signal(int signo, char *buf, size_t len)
 {
-	char buf[16];
+	const char *name = signal_name(signo, buf, len);
 
-	return !isdigit((unsigned char)*signal_name(signo, buf, sizeof(buf)));
+	return isdigit((unsigned char)*name) ? NULL : name;
 }
 
 void signal_print_list(FILE *out)
@@ -104,9 +105,9 @@ void signal_print_list(FILE *out)
 	size_t col = 0;
 
 	for (int s = 1; s <= PF_SIGMAX; s++) {
-		if (!has_name(s))
+		const char *name = named_signal(s, buf, sizeof(buf));
+		if (name == NULL)
 			continue;
-		const char *name = signal_name(s, buf, sizeof(buf));
 		size_t w = strlen(name);
 		if (col > 0 && col + 1 + w > 72) {
 			fputc('\n', out);
@@ -128,9 +129,9 @@ void signal_print_table(FILE *out)
 	int shown = 0;
 
 	for (int s = 1; s <= PF_SIGMAX; s++) {
-		if (!has_name(s))
+		const char *name = named_signal(s, buf, sizeof(buf));
+		if (name == NULL)
 			continue;
-		const char *name = signal_name(s, buf, sizeof(buf));
 		bool last_in_row = ++shown % 7 == 0 || s == PF_SIGMAX;
 		fprintf(out, last_in_row ? "%2d %s\n" : "%2d %-8s ", s, name);
 	}
@@ -146,9 +147,11 @@ bool signal_convert(const char *arg, FILE *out)
 			return false;
 		if (n > 128)
 			n -= 128;
-		if (n == 0 || n > PF_SIGMAX || !has_name((int)n))
+		const char *name = n == 0 || n > PF_SIGMAX ? NULL
+				   : named_signal((int)n, buf, sizeof(buf));
+		if (name == NULL)
 			return false;
-		fprintf(out, "%s\n", signal_name((int)n, buf, sizeof(buf)));
+		fprintf(out, "%s\n", name);
 		return true;
 	}
 	int signo = signal_parse(arg);
