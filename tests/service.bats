@@ -16,16 +16,29 @@ teardown() {
 	common_teardown
 }
 
+# The init script starts food; its pid lands in DAEMON_PID.
+starts_daemon() {
+	run sh "$INIT" start
+	assert_success
+	assert_output 'food started'
+	DAEMON_PID=$(cat "$PIDFILE")
+	STARTED+=("$DAEMON_PID")
+}
+
+# stops_daemon PID: the init script stops food, and PID is gone.
+stops_daemon() {
+	run sh "$INIT" stop
+	assert_success
+	assert_output 'food stopped'
+	assert_dead "$1"
+}
+
 @test "init script: start, status, restart, stop" {
 	run sh "$INIT" status
 	assert_failure 3
 	assert_output 'food is not running'
-	run sh "$INIT" start
-	assert_success
-	assert_output 'food started'
-	local pid
-	pid=$(cat "$PIDFILE")
-	STARTED+=("$pid")
+	starts_daemon
+	local pid=$DAEMON_PID
 	run sh "$INIT" status
 	assert_success
 	assert_output 'food is running'
@@ -35,10 +48,7 @@ teardown() {
 	assert_dead "$pid"
 	pid=$(cat "$PIDFILE")
 	STARTED+=("$pid")
-	run sh "$INIT" stop
-	assert_success
-	assert_output 'food stopped'
-	assert_dead "$pid"
+	stops_daemon "$pid"
 	[[ ! -e $PIDFILE ]]
 	run sh "$INIT" stop
 	assert_success
@@ -47,15 +57,8 @@ teardown() {
 
 @test "init script: a daemon that ignores TERM is killed by the retry schedule" {
 	export DAEMON_ARGS="$DAEMON_ARGS -i TERM"
-	run sh "$INIT" start
-	assert_success
-	local pid
-	pid=$(cat "$PIDFILE")
-	STARTED+=("$pid")
-	run sh "$INIT" stop
-	assert_success
-	assert_output 'food stopped'
-	assert_dead "$pid"
+	starts_daemon
+	stops_daemon "$DAEMON_PID"
 }
 
 @test "init script: a stale pidfile naming another process leaves it alone" {
