@@ -1,33 +1,36 @@
 /* libFuzzer target: escaping of names and command lines for terminals
- * (out_escaped) and for JSON (out_json_string).  The input is the raw
+ * (escape_text) and for JSON (escape_json).  The input is the raw
  * bytes of a name or argument: anything a process may choose.
  *
  * Properties checked (abort() on violation):
- *  out_escaped:
+ *  escape_text:
  *  - no byte < 0x20 and no 0x7f in the output;
  *  - the output is valid UTF-8 and holds no C1 control (U+0080..9F),
- *    bidi control (U+061C, U+200E/F, U+202A..E, U+2066..9) or line or
- *    paragraph separator (U+2028/9);
+ *    bidi control (U+061C, U+200E/F, U+202A..E, U+2066..9), line or
+ *    paragraph separator (U+2028/9), or invisible character (U+00AD,
+ *    U+200B..D, U+2060..4, U+FEFF: a name could pass for another);
  *  - it is unambiguous: decoding \n \t \r \e \\ \xNN \u{N..} gives back
  *    exactly the input bytes, and no other backslash sequence occurs.
- *  out_json_string:
+ *  escape_json:
  *  - the output is one JSON string literal (RFC 8259 grammar), valid
- *    UTF-8, with no raw control character (nor U+2028/9, for JS);
+ *    UTF-8, with none of the characters above raw;
  *  - its \u escapes never form a lone surrogate;
  *  - decoding it gives the input itself when the input is valid UTF-8,
  *    and otherwise valid UTF-8 (invalid bytes become U+FFFD).
  */
+#include "config.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
-#include "output.h"
+#include "escape.h"
 
 
 /* Strict UTF-8 (RFC 3629): length of the sequence at s, 0 if invalid.
- * Written apart from output.c's decoder on purpose: the oracle must not
+ * Written apart from escape.c's decoder on purpose: the oracle must not
  * share the code it judges. */
 static size_t utf8_len(const uint8_t *s, size_t n, uint32_t *cp)
 {
@@ -105,7 +108,9 @@ static bool dangerous(uint32_t c)
 	return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
 	       c == 0x061c || c == 0x200e || c == 0x200f ||
 	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0x2028 || c == 0x2029;
+	       c == 0x2028 || c == 0x2029 || c == 0x00ad ||
+	       (c >= 0x200b && c <= 0x200d) || (c >= 0x2060 && c <= 0x2064) ||
+	       c == 0xfeff;
 }
 
 static int hexval(uint8_t c)
@@ -150,7 +155,7 @@ static void check_escaped(const uint8_t *data, size_t size)
 {
 	size_t len;
 	uint32_t cp;
-	uint8_t *out = render(out_escaped, data, size, &len);
+	uint8_t *out = render(escape_text, data, size, &len);
 
 	/* No raw control bytes, valid UTF-8, nothing a terminal acts on. */
 	for (size_t i = 0; i < len; i++)
@@ -221,7 +226,7 @@ static void check_json(const uint8_t *data, size_t size)
 {
 	size_t len;
 	uint32_t cp;
-	uint8_t *out = render(out_json_string, data, size, &len);
+	uint8_t *out = render(escape_json, data, size, &len);
 
 	CHECK(len >= 2 && out[0] == '"' && out[len - 1] == '"');
 	CHECK(valid_utf8(out, len));
@@ -243,7 +248,7 @@ static void check_json(const uint8_t *data, size_t size)
 		if (c != '\\') {
 			size_t l = utf8_len(out + i, len - i, &cp);
 			CHECK(l > 0);
-			CHECK(cp != 0x7f && cp != 0x2028 && cp != 0x2029);
+			CHECK(!dangerous(cp));
 			memcpy(back + n, out + i, l);
 			n += l;
 			i += l;

@@ -11,6 +11,8 @@
  *    hexadecimal floats: "0x1d" must not be 29 s); failure leaves *out
  *    untouched.
  */
+#include "config.h"
+
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>

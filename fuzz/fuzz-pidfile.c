@@ -10,6 +10,8 @@
  *  - the parser reads only buf[0..len) (ASan checks: the input is
  *    copied to an exactly-sized heap buffer with no terminator).
  */
+#include "config.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -16,6 +16,8 @@
  *  - a well-formed line parses, whatever the name holds (')', '(',
  *    spaces, newlines, digits, fake fields), with every field exact.
  */
+#include "config.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,8 +33,8 @@ static void check_raw(const uint8_t *data, size_t size)
 	char *buf = fuzz_cstring(data, size);
 	struct proc p, fresh;
 
-	proc_init(&p, 42);
-	proc_init(&fresh, 42);
+	proc_init(&p, NULL, 42);
+	proc_init(&fresh, NULL, 42);
 
 	if (!proc_parse_stat(&p, buf, size)) {
 		CHECK(memcmp(&p, &fresh, sizeof(p)) == 0);
@@ -85,7 +87,7 @@ static void check_synthetic(const uint8_t *data, size_t size)
 	if (fclose(f) != 0)
 		abort();
 
-	proc_init(&p, pid);
+	proc_init(&p, NULL, pid);
 	CHECK(proc_parse_stat(&p, line, len));
 	CHECK(strlen(p.comm) == size && memcmp(p.comm, data, size) == 0);
 	CHECK(p.state == state && p.ppid == ppid && p.pgrp == pgrp &&

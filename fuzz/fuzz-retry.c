@@ -5,6 +5,7 @@
  *  - success implies n >= 2, the first step is a signal, every signal
  *    is 0..PF_SIGMAX, every timeout is finite and 0..1e9 seconds, and
  *    repeat_from is -1 or 0 <= repeat_from < n;
+ *  - every signal is followed by a timeout;
  *  - a repeating schedule ("forever") repeats at least one wait of more
  *    than 0 seconds: otherwise retry_run() would send signals in a busy
  *    loop for ever;
@@ -13,6 +14,8 @@
  *  - failure leaves *out untouched; success returns heap steps (freed
  *    here, so LeakSanitizer checks both paths).
  */
+#include "config.h"
+
 #include <math.h>
 #include <signal.h>
 #include <stdint.h>
@@ -21,7 +24,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "options.h"
+#include "schedule.h"
 #include "signals.h"
 
 
@@ -48,9 +51,12 @@ static void check(const char *spec, int default_signo)
 	struct retry_schedule s = { &sentinel_step, 12345, 6789 };
 	size_t items, forevers;
 
-	if (!retry_parse(spec, default_signo, &s)) {
+	char why[SCHEDULE_WHY_MAX] = "";
+
+	if (!retry_parse(spec, default_signo, &s, why, sizeof(why))) {
 		CHECK(s.steps == &sentinel_step && s.n == 12345 &&
 		      s.repeat_from == 6789);
+		CHECK(why[0] != '\0');		/* it says what is wrong */
 		return;
 	}
 	CHECK(s.steps != NULL && s.steps != &sentinel_step);
@@ -61,8 +67,11 @@ static void check(const char *spec, int default_signo)
 	for (size_t i = 0; i < s.n; i++) {
 		const struct retry_step *st = &s.steps[i];
 		CHECK(st->kind == STEP_SIGNAL || st->kind == STEP_TIMEOUT);
-		if (st->kind == STEP_SIGNAL)
+		if (st->kind == STEP_SIGNAL) {
 			CHECK(st->signo >= 0 && st->signo <= PF_SIGMAX);
+			/* Every signal is followed by its timeout. */
+			CHECK(i + 1 < s.n && s.steps[i + 1].kind == STEP_TIMEOUT);
+		}
 		else
 			CHECK(isfinite(st->secs) && st->secs >= 0 &&
 			      st->secs <= 1e9);

@@ -11,6 +11,8 @@
  *    128+n) converts to a name that parses back to n, a name converts to
  *    the number signal_parse() gives for it.
  */
+#include "config.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -13,6 +13,8 @@
  *  - a well-formed file parses with every field exact, whatever the name
  *    holds ("\nUid:\t0", tabs, escapes, invalid UTF-8, 64 bytes).
  */
+#include "config.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,8 +29,8 @@ static void check_raw(const uint8_t *data, size_t size)
 	char *buf = fuzz_cstring(data, size);
 	struct proc p, fresh;
 
-	proc_init(&p, 42);
-	proc_init(&fresh, 42);
+	proc_init(&p, NULL, 42);
+	proc_init(&fresh, NULL, 42);
 	if (proc_parse_status(&p, buf, size)) {
 		CHECK(p.loaded == PF_STATUS);
 	} else {
@@ -79,7 +81,7 @@ static void check_synthetic(const uint8_t *data, size_t size)
 	if (fclose(f) != 0)
 		abort();
 
-	proc_init(&p, (pid_t)tgid);
+	proc_init(&p, NULL, (pid_t)tgid);
 	CHECK(proc_parse_status(&p, text, len));
 	CHECK(p.tgid == (pid_t)tgid && p.ruid == ruid && p.euid == euid &&
 	      p.rgid == rgid && p.egid == egid && p.sigcgt == cgt);

@@ -4,14 +4,17 @@
  * Properties checked (abort() on violation):
  *  - the result is NULL or a non-empty message; t->arg is the argument;
  *  - an all-digits operand is always a pid (never silently a pattern);
- *    "-1" is T_ALL; "-<digit>..." is a group; "<digits>:" / "<digits>@"
- *    is a handle;
+ *    "-1" is T_ALL, and so is any "-0..01" (kill(1) reads it as -1);
+ *    "-<digit>..." is otherwise a group; "<digits>:" / "<digits>@" is a
+ *    handle;
  *  - every accepted pid, handle or group has 1 <= pid <= 4194304 and
  *    equals the decimal value in the text (no wrap-around, no sign, no
  *    space); a handle's id equals the decimal value after the separator;
  *  - a pid, handle or group is accepted exactly when the text is
  *    well-formed (checked against an independent reference parser).
  */
+#include "config.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -84,15 +87,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			CHECK(!ok);
 		}
 	} else if (s[0] == '-' && isdigit((unsigned char)s[1])) {
-		if (strcmp(s, "-1") == 0) {
-			CHECK(t.kind == T_ALL && err == NULL);
-		} else {
+		bool ok = ref_pid(s + 1, len - 1, &pid);
+		CHECK(ok == (err == NULL));
+		if (ok && pid == 1)
+			CHECK(t.kind == T_ALL);
+		else
 			CHECK(t.kind == T_PGROUP);
-			bool ok = ref_pid(s + 1, len - 1, &pid);
-			CHECK(ok == (err == NULL));
-			if (ok)
-				CHECK((unsigned long long)t.pid == pid);
-		}
+		if (ok)
+			CHECK((unsigned long long)t.pid == pid);
 	} else {
 		CHECK(t.kind == T_PATTERN && err == NULL);
 	}

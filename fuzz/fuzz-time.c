@@ -8,6 +8,8 @@
  *    exactly when parse_duration() accepts it, as now - duration;
  *  - failure leaves *out untouched.
  */
+#include "config.h"
+
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
@@ -17,7 +19,6 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "options.h"
 #include "util.h"
 
 
@@ -48,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bool ok;
 
 
-	ok = time_parse(s, NOW, &out);
+	ok = time_parse(s, NOW, &out) == NULL;
 	if (!ok)
 		CHECK(out == -12345.5);
 	else

@@ -2,10 +2,14 @@
 #ifndef PFKILL_FUZZ_H
 #define PFKILL_FUZZ_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The entry point libFuzzer (or fuzz/driver.c) calls. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A property that must hold: abort (a finding for libFuzzer) if not. */
 #define CHECK(cond)                                                     \

@@ -1,16 +1,422 @@
+/* match.c: patterns, and the filters as one table. */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "match.h"
+#include "signals.h"
 #include "util.h"
+
+/* A filter's verdict: 0 pass, EXIT_NOMATCH (why says which filter and
+ * what the process has instead), or EXIT_PARTIAL (why says what could
+ * not be read). */
+typedef int (*filter_test)(const struct matcher *m, struct proc *p,
+			   struct why *why);
+
+struct filter {
+	const char *option;	/* as the user types it */
+	unsigned int needs;	/* proc fields the test reads */
+	bool selects;		/* on its own, it selects processes */
+	bool (*on)(const struct options *o);
+	filter_test test;
+};
+
+static int verdict(struct why *why, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int verdict(struct why *why, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why->text, sizeof(why->text), fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+/* The process exited while it was being read. */
+static int gone(struct why *why)
+{
+	why->gone = true;
+	return verdict(why, EXIT_NOMATCH, "process has exited");
+}
+
+/* A file could not be read, for another reason than an exit. */
+static int unreadable(struct why *why, int rc, const char *file, pid_t pid)
+{
+	if (proc_gone(rc))
+		return gone(why);
+	why->err = -rc;
+	return verdict(why, EXIT_PARTIAL, "cannot read /proc/%d%s%s: %s",
+		       (int)pid, *file ? "/" : "", file, strerror(-rc));
+}
+
+/* Is v in the list, where 0 stands for the caller's own value
+ * (pkill -g 0)? */
+static bool in_list_own(const struct id_list *l, long v, long own)
+{
+	return id_list_has(l, v) || (v == own && id_list_has(l, 0));
+}
+
+/* --- the rows ------------------------------------------------------ */
+
+static bool on_pids(const struct options *o) { return o->pids.n > 0; }
+static int test_pids(const struct matcher *m, struct proc *p, struct why *w)
+{
+	if (id_list_has(&m->opt->pids, p->pid))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -p (pid %d)",
+		       (int)p->pid);
+}
+
+static bool on_ppids(const struct options *o) { return o->ppids.n > 0; }
+static int test_ppids(const struct matcher *m, struct proc *p, struct why *w)
+{
+	if (id_list_has(&m->opt->ppids, p->ppid))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -P (parent %d)",
+		       (int)p->ppid);
+}
+
+static bool on_pgrps(const struct options *o) { return o->pgrps.n > 0; }
+static int test_pgrps(const struct matcher *m, struct proc *p, struct why *w)
+{
+	if (in_list_own(&m->opt->pgrps, p->pgrp, m->own_pgrp))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -g (process group "
+		       "%d)", (int)p->pgrp);
+}
+
+static bool on_sessions(const struct options *o) { return o->sessions.n > 0; }
+static int test_sessions(const struct matcher *m, struct proc *p,
+			 struct why *w)
+{
+	if (in_list_own(&m->opt->sessions, p->session, m->own_session))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -s (session %d)",
+		       (int)p->session);
+}
+
+static bool on_ttys(const struct options *o) { return o->ttys_given; }
+static int test_ttys(const struct matcher *m, struct proc *p, struct why *w)
+{
+	if (id_list_has(&m->opt->ttys, p->tty))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -t (%s)",
+		       p->tty ? "another terminal" : "no terminal");
+}
+
+static bool on_states(const struct options *o) { return o->runstates; }
+static int test_states(const struct matcher *m, struct proc *p,
+		       struct why *w)
+{
+	if (strchr(m->opt->runstates, p->state) != NULL)
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -r (state %c)",
+		       p->state);
+}
+
+static bool on_older(const struct options *o) { return o->older >= 0; }
+static int test_older(const struct matcher *m, struct proc *p, struct why *w)
+{
+	/* pgrep compares whole seconds of age for -O. */
+	double age = proc_age(p);
+
+	if ((double)(long)age >= m->opt->older)
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -O (started %.0fs "
+		       "ago)", age);
+}
+
+static bool on_younger(const struct options *o) { return o->younger >= 0; }
+static int test_younger(const struct matcher *m, struct proc *p,
+			struct why *w)
+{
+	double age = proc_age(p);
+
+	if (age <= m->opt->younger)
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match --younger (started "
+		       "%.0fs ago)", age);
+}
+
+static bool on_started(const struct options *o)
+{
+	return o->started_before_given;
+}
+static int test_started(const struct matcher *m, struct proc *p,
+			struct why *w)
+{
+	time_t t = (time_t)m->opt->started_before;
+	char when[64];
+	struct tm tm;
+
+	if (proc_start_time(p) < m->opt->started_before)
+		return 0;
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S",
+		 localtime_r(&t, &tm));
+	return verdict(w, EXIT_NOMATCH, "started after %s", when);
+}
+
+static bool on_euids(const struct options *o) { return o->euids.n > 0; }
+static int test_euids(const struct matcher *m, struct proc *p, struct why *w)
+{
+	if (id_list_has(&m->opt->euids, (long)p->euid))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -u (euid %u)",
+		       (unsigned int)p->euid);
+}
+
+static bool on_uids(const struct options *o) { return o->uids.n > 0; }
+static int test_uids(const struct matcher *m, struct proc *p, struct why *w)
+{
+	if (id_list_has(&m->opt->uids, (long)p->ruid))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -U (uid %u)",
+		       (unsigned int)p->ruid);
+}
+
+static bool on_gids(const struct options *o) { return o->gids.n > 0; }
+static int test_gids(const struct matcher *m, struct proc *p, struct why *w)
+{
+	if (id_list_has(&m->opt->gids, (long)p->rgid))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -G (gid %u)",
+		       (unsigned int)p->rgid);
+}
+
+static bool on_handler(const struct options *o) { return o->require_handler; }
+static int test_handler(const struct matcher *m, struct proc *p,
+			struct why *w)
+{
+	int signo = m->opt->signo;
+	char name[16];
+
+	if (signo <= 0 || (p->sigcgt & (1ULL << (signo - 1))))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "does not match -H (it does not "
+		       "catch %s)", signal_name(signo, name, sizeof(name)));
+}
+
+static bool same_name(const char *name, const void *want)
+{
+	return strcmp(name, want) == 0;
+}
+
+static bool on_name(const struct options *o) { return o->expect_name; }
+static int test_name(const struct matcher *m, struct proc *p, struct why *w)
+{
+	const char *want = m->opt->expect_name;
+
+	if (strlen(want) <= PROC_COMM_VISIBLE ? strcmp(p->comm, want) == 0
+	    : proc_long_name_any(p, want, false, same_name, want))
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "name is '%s', expected '%s'",
+		       p->comm, want);
+}
+
+/* Where exe cannot be read: a zombie, a kernel thread, or no access. */
+static int exe_missing(struct proc *p, int rc, struct why *w)
+{
+	if (rc == -EACCES || rc == -EPERM) {
+		w->err = -rc;
+		return verdict(w, EXIT_PARTIAL, "cannot read the executable: %s",
+			       strerror(-rc));
+	}
+	if (proc_load(p, PF_STAT) == 0 && p->state == 'Z')
+		return verdict(w, EXIT_NOMATCH, "is a zombie: it has exited, "
+			       "and its parent has not reaped it yet");
+	if (proc_gone(rc) && proc_load(p, PF_STAT) != 0)
+		return gone(w);
+	return verdict(w, EXIT_NOMATCH, "has no executable (%s)",
+		       strerror(-rc));
+}
+
+/* A binary replaced by a package upgrade: the running file is deleted
+ * and was PATH, on the same file system, owned by the same user.  Faking
+ * it takes a deleted file of PATH's owner on PATH's file system. */
+static bool upgraded_exe(const struct matcher *m, struct proc *p,
+			 const struct stat *st)
+{
+	char link[PATH_MAX + 16], want[PATH_MAX + 16];
+
+	if (st->st_nlink != 0 || st->st_dev != m->exe.st_dev ||
+	    st->st_uid != m->exe.st_uid)
+		return false;
+	snprintf(want, sizeof(want), "%s (deleted)", m->exe_path);
+	return proc_readlink(p, "exe", link, sizeof(link)) == 0 &&
+	       strcmp(link, want) == 0;
+}
+
+static bool on_exe(const struct options *o) { return o->expect_exe; }
+static int test_exe(const struct matcher *m, struct proc *p, struct why *w)
+{
+	char link[PATH_MAX];
+	struct stat st;
+	int rc = proc_stat_link(p, "exe", &st);
+
+	if (rc != 0)
+		return exe_missing(p, rc, w);
+	if ((st.st_dev == m->exe.st_dev && st.st_ino == m->exe.st_ino) ||
+	    upgraded_exe(m, p, &st))
+		return 0;
+	if (proc_readlink(p, "exe", link, sizeof(link)) != 0)
+		snprintf(link, sizeof(link), "?");
+	return verdict(w, EXIT_NOMATCH, "executable is '%s', not the file "
+		       "'%s'", link, m->exe_path);
+}
+
+static bool on_ns(const struct options *o) { return o->ns_pid != 0; }
+static int test_ns(const struct matcher *m, struct proc *p, struct why *w)
+{
+	for (int k = 0; k < PROC_NS_COUNT; k++)
+		if ((m->opt->nslist & (1U << k)) &&
+		    proc_ns_inode(p, k) != m->ns_inodes[k])
+			return verdict(w, EXIT_NOMATCH, "does not match --ns "
+				       "(another %s namespace)",
+				       proc_ns_names[k]);
+	return 0;
+}
+
+/* A file below the process for a filter; a read that fails is said. */
+static int read_for(struct proc *p, const char *file, char **buf,
+		    size_t *len, struct why *w)
+{
+	int rc = proc_read_file(p, file, buf, len);
+
+	return rc == 0 ? 0 : unreadable(w, rc, file, p->pid);
+}
+
+/* Does NUL-separated list buf hold an entry that equals one of vals, or
+ * (env NAME form) starts with "NAME="? */
+static bool env_has(const char *buf, size_t len, char **vals, size_t n)
+{
+	for (const char *e = buf; e < buf + len; e += strlen(e) + 1)
+		for (size_t i = 0; i < n; i++) {
+			size_t vl = strlen(vals[i]);
+			if (strchr(vals[i], '=') != NULL ? strcmp(e, vals[i]) == 0
+			    : strncmp(e, vals[i], vl) == 0 && e[vl] == '=')
+				return true;
+		}
+	return false;
+}
+
+static bool on_env(const struct options *o) { return o->nenvs > 0; }
+static int test_env(const struct matcher *m, struct proc *p, struct why *w)
+{
+	char *buf;
+	size_t len;
+	int rc = read_for(p, "environ", &buf, &len, w);
+
+	if (rc != 0)
+		return rc;
+	bool ok = env_has(buf, len, m->opt->envs, m->opt->nenvs);
+	free(buf);
+	return ok ? 0 : verdict(w, EXIT_NOMATCH, "does not match --env");
+}
+
+/* cgroup v2 lines read "0::/path". */
+static bool cgroup_has(char *buf, char **paths, size_t n, const char **at)
+{
+	char *save = NULL;
+
+	*at = "none";
+	for (char *line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, "0::", 3) != 0)
+			continue;
+		*at = line + 3;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(line + 3, paths[i]) == 0)
+				return true;
+	}
+	return false;
+}
+
+static bool on_cgroup(const struct options *o) { return o->ncgroups > 0; }
+static int test_cgroup(const struct matcher *m, struct proc *p,
+		       struct why *w)
+{
+	char *buf;
+	size_t len;
+	const char *at;
+	int rc = read_for(p, "cgroup", &buf, &len, w);
+
+	if (rc != 0)
+		return rc;
+	if (cgroup_has(buf, m->opt->cgroups, m->opt->ncgroups, &at))
+		rc = 0;
+	else
+		rc = verdict(w, EXIT_NOMATCH, "does not match --cgroup (%s)", at);
+	free(buf);
+	return rc;
+}
+
+/* Cheap tests first: what the stat line has, then status, then files
+ * read on their own. */
+static const struct filter filters[] = {
+	{ "-p", 0, true, on_pids, test_pids },
+	{ "-P", PF_STAT, true, on_ppids, test_ppids },
+	{ "-g", PF_STAT, true, on_pgrps, test_pgrps },
+	{ "-s", PF_STAT, true, on_sessions, test_sessions },
+	{ "-t", PF_STAT, true, on_ttys, test_ttys },
+	{ "-r", PF_STAT, true, on_states, test_states },
+	{ "-O", PF_STAT, true, on_older, test_older },
+	{ "--younger", PF_STAT, true, on_younger, test_younger },
+	{ "--started-before", PF_STAT, true, on_started, test_started },
+	{ "--expect-name", PF_COMM, true, on_name, test_name },
+	{ "-u", PF_STATUS, true, on_euids, test_euids },
+	{ "-U", PF_STATUS, true, on_uids, test_uids },
+	{ "-G", PF_STATUS, true, on_gids, test_gids },
+	{ "-H", PF_STATUS, false, on_handler, test_handler },
+	{ "--ns", 0, true, on_ns, test_ns },
+	{ "--cgroup", 0, true, on_cgroup, test_cgroup },
+	{ "--env", 0, true, on_env, test_env },
+	{ "--expect-exe", 0, true, on_exe, test_exe },
+};
+
+bool matcher_selects(const struct options *opt)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(filters); i++)
+		if (filters[i].selects && filters[i].on(opt))
+			return true;
+	return false;
+}
+
+bool matcher_filters_on(const struct options *opt)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(filters); i++)
+		if (filters[i].on(opt))
+			return true;
+	return false;
+}
+
+bool matcher_only(const struct options *opt, const char *option)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < ARRAY_SIZE(filters); i++) {
+		if (!filters[i].on(opt))
+			continue;
+		if (strcmp(filters[i].option, option) != 0)
+			return false;
+		found = true;
+	}
+	return found;
+}
+
+/* --- set-up -------------------------------------------------------- */
 
 /* An exact pattern with no regex syntax is compared as a string: the
  * same answer, without regexec on the hot path. */
@@ -37,39 +443,52 @@ static void compile(struct matcher *m, size_t i)
 	}
 }
 
-static void read_ns_reference(struct matcher *m)
+static void read_ns_reference(struct matcher *m, const struct procfs *fs)
 {
 	struct proc ref;
-	int rc = proc_open_pid(&ref, AT_FDCWD, m->opt->ns_pid);
+	int rc;
 
+	proc_init(&ref, fs, m->opt->ns_pid);
+	rc = proc_open(&ref);
 	if (rc != 0)
 		usage_error("--ns: %d: %s", (int)m->opt->ns_pid, strerror(-rc));
-	for (int k = 0; k < NS_COUNT; k++)
+	for (int k = 0; k < PROC_NS_COUNT; k++)
 		if (m->opt->nslist & (1U << k)) {
-			m->ns_inodes[k] = proc_ns_inode(&ref, ns_names[k]);
+			m->ns_inodes[k] = proc_ns_inode(&ref, k);
 			if (m->ns_inodes[k] == 0)
 				usage_error("--ns: %d: cannot read ns/%s: %s",
-					    (int)m->opt->ns_pid, ns_names[k],
+					    (int)m->opt->ns_pid, proc_ns_names[k],
 					    strerror(errno));
 		}
 	proc_release(&ref);
 }
 
-static unsigned int fields_needed(const struct options *o)
+static void read_expected_exe(struct matcher *m)
 {
-	unsigned int f = PF_COMM;
+	const char *path = m->opt->expect_exe;
 
-	if (o->ppids.n || o->pgrps.n || o->sessions.n || o->ttys.n ||
-	    o->runstates || o->older >= 0 || o->younger >= 0 || o->newest ||
-	    o->oldest)
-		f |= PF_STAT;
-	if (o->euids.n || o->uids.n || o->gids.n || o->require_handler)
-		f |= PF_STATUS;
-	return f;
+	if (stat(path, &m->exe) != 0)
+		usage_error("--expect-exe: %s: %s", path, strerror(errno));
+	if (!S_ISREG(m->exe.st_mode))
+		usage_error("--expect-exe: %s: not a regular file", path);
+	if (realpath(path, m->exe_path) == NULL)
+		snprintf(m->exe_path, sizeof(m->exe_path), "%s", path);
+}
+
+static void pick_filters(struct matcher *m)
+{
+	m->active = xcalloc(ARRAY_SIZE(filters), sizeof(*m->active));
+	m->needs = PF_COMM;
+	for (size_t i = 0; i < ARRAY_SIZE(filters); i++)
+		if (filters[i].on(m->opt)) {
+			m->active[m->nactive++] = &filters[i];
+			m->needs |= filters[i].needs;
+		}
 }
 
 void matcher_init(struct matcher *m, const struct options *opt,
-		  const char **patterns, size_t npatterns)
+		  const struct procfs *fs, const char **patterns,
+		  size_t npatterns)
 {
 	memset(m, 0, sizeof(*m));
 	m->opt = opt;
@@ -83,13 +502,25 @@ void matcher_init(struct matcher *m, const struct options *opt,
 		m->literal[i] = opt->exact && !opt->icase &&
 				is_literal(patterns[i]);
 	}
-	m->needs = fields_needed(opt);
-	m->hz = proc_ticks_per_second();
-	m->uptime = proc_uptime();
+	pick_filters(m);
 	m->own_pgrp = (long)getpgrp();
 	m->own_session = (long)getsid(0);
 	if (opt->ns_pid)
-		read_ns_reference(m);
+		read_ns_reference(m, fs);
+	if (opt->expect_exe)
+		read_expected_exe(m);
+}
+
+void matcher_clone(struct matcher *dst, const struct matcher *src)
+{
+	*dst = *src;
+	dst->res = xcalloc(src->npatterns, sizeof(*dst->res));
+	dst->literal = xcalloc(src->npatterns, sizeof(*dst->literal));
+	memcpy(dst->literal, src->literal, src->npatterns * sizeof(bool));
+	dst->active = xcalloc(ARRAY_SIZE(filters), sizeof(*dst->active));
+	memcpy(dst->active, src->active, src->nactive * sizeof(*dst->active));
+	for (size_t i = 0; i < src->npatterns; i++)
+		compile(dst, i);
 }
 
 void matcher_free(struct matcher *m)
@@ -98,133 +529,13 @@ void matcher_free(struct matcher *m)
 		regfree(&m->res[i]);
 	free(m->res);
 	free(m->literal);
+	free(m->active);
 	m->res = NULL;
 	m->literal = NULL;
+	m->active = NULL;
 }
 
-/* Is v in the list, where 0 stands for the caller's own value
- * (pkill -g 0)? */
-static bool in_list_own(const struct id_list *l, long v, long own)
-{
-	return id_list_has(l, v) || (v == own && id_list_has(l, 0));
-}
-
-static bool stat_filters(const struct matcher *m, const struct proc *p)
-{
-	const struct options *o = m->opt;
-	double age = m->uptime - (double)p->starttime / (double)m->hz;
-
-	if (o->ppids.n && !id_list_has(&o->ppids, p->ppid))
-		return false;
-	if (o->pgrps.n && !in_list_own(&o->pgrps, p->pgrp, m->own_pgrp))
-		return false;
-	if (o->sessions.n &&
-	    !in_list_own(&o->sessions, p->session, m->own_session))
-		return false;
-	if (o->ttys.n && !id_list_has(&o->ttys, p->tty))
-		return false;
-	if (o->runstates && strchr(o->runstates, p->state) == NULL)
-		return false;
-	/* pgrep compares whole seconds of age for -O. */
-	if (o->older >= 0 && (double)(long)age < o->older)
-		return false;
-	if (o->younger >= 0 && age > o->younger)
-		return false;
-	return true;
-}
-
-static bool status_filters(const struct matcher *m, const struct proc *p)
-{
-	const struct options *o = m->opt;
-
-	if (o->euids.n && !id_list_has(&o->euids, (long)p->euid))
-		return false;
-	if (o->uids.n && !id_list_has(&o->uids, (long)p->ruid))
-		return false;
-	if (o->gids.n && !id_list_has(&o->gids, (long)p->rgid))
-		return false;
-	if (o->require_handler && o->signo > 0 &&
-	    !(p->sigcgt & (1ULL << (o->signo - 1))))
-		return false;
-	return true;
-}
-
-static bool ns_filter(const struct matcher *m, const struct proc *p)
-{
-	for (int k = 0; k < NS_COUNT; k++)
-		if ((m->opt->nslist & (1U << k)) &&
-		    proc_ns_inode(p, ns_names[k]) != m->ns_inodes[k])
-			return false;
-	return true;
-}
-
-/* Does NUL-separated list buf hold an entry that equals one of vals, or
- * (env NAME form) starts with "NAME="? */
-static bool env_has(const char *buf, size_t len, char **vals, size_t n)
-{
-	for (const char *e = buf; e < buf + len; e += strlen(e) + 1)
-		for (size_t i = 0; i < n; i++) {
-			size_t vl = strlen(vals[i]);
-			if (strchr(vals[i], '=') != NULL ? strcmp(e, vals[i]) == 0
-			    : strncmp(e, vals[i], vl) == 0 && e[vl] == '=')
-				return true;
-		}
-	return false;
-}
-
-static bool env_filter(const struct matcher *m, const struct proc *p)
-{
-	char *buf;
-	size_t len;
-	bool ok;
-
-	if (proc_read_all(p, "environ", &buf, &len) != 0)
-		return false;
-	ok = env_has(buf, len, m->opt->envs, m->opt->nenvs);
-	free(buf);
-	return ok;
-}
-
-/* cgroup v2 lines read "0::/path". */
-static bool cgroup_filter(const struct matcher *m, const struct proc *p)
-{
-	char *buf, *save = NULL;
-	size_t len;
-	bool ok = false;
-
-	if (proc_read_all(p, "cgroup", &buf, &len) != 0)
-		return false;
-	for (char *line = strtok_r(buf, "\n", &save); line && !ok;
-	     line = strtok_r(NULL, "\n", &save)) {
-		if (strncmp(line, "0::", 3) != 0)
-			continue;
-		for (size_t i = 0; i < m->opt->ncgroups && !ok; i++)
-			ok = strcmp(line + 3, m->opt->cgroups[i]) == 0;
-	}
-	free(buf);
-	return ok;
-}
-
-bool matcher_filters(const struct matcher *m, struct proc *p)
-{
-	const struct options *o = m->opt;
-
-	if (o->pids.n && !id_list_has(&o->pids, p->pid))
-		return false;
-	if (proc_load(p, m->needs) != 0)
-		return false;
-	if ((m->needs & PF_STAT) && !stat_filters(m, p))
-		return false;
-	if ((m->needs & PF_STATUS) && !status_filters(m, p))
-		return false;
-	if (o->ns_pid && !ns_filter(m, p))
-		return false;
-	if (o->ncgroups && !cgroup_filter(m, p))
-		return false;
-	if (o->nenvs && !env_filter(m, p))
-		return false;
-	return true;
-}
+/* --- patterns ------------------------------------------------------ */
 
 /* The command line with NULs turned into spaces.  With none (kernel
  * threads, zombies) what ps shows, as pgrep -f matches it: "[comm]", or
@@ -248,16 +559,11 @@ static char *joined_cmdline(struct proc *p)
 	return s;
 }
 
-static bool regex_hit(const regex_t *re, const char *s)
-{
-	return regexec(re, s, 0, NULL, 0) == 0;
-}
-
 static bool pattern_i_hit(const struct matcher *m, size_t i, const char *s)
 {
 	if (m->literal[i])
 		return strcmp(s, m->patterns[i]) == 0;
-	return regex_hit(&m->res[i], s);
+	return regexec(&m->res[i], s, 0, NULL, 0) == 0;
 }
 
 /* killall's rule for names longer than comm: when comm is the first 15
@@ -283,16 +589,17 @@ static bool long_name_hit(const struct matcher *m, size_t i, struct proc *p)
 				  full_name_hit, &ref);
 }
 
-static bool pattern_hit(const struct matcher *m, struct proc *p)
+/* 0: a pattern matches; else a status with why. */
+static int pattern_hit(const struct matcher *m, struct proc *p,
+		       struct why *w)
 {
 	char *subject = NULL;
 	bool hit = false;
 
-	if (m->npatterns == 0)
-		return true;
 	if (m->opt->full) {
-		if (proc_load(p, PF_CMDLINE) != 0)
-			return false;
+		int rc = proc_load(p, PF_CMDLINE);
+		if (rc != 0)
+			return unreadable(w, rc, "cmdline", p->pid);
 		subject = joined_cmdline(p);
 	}
 	for (size_t i = 0; i < m->npatterns && !hit; i++) {
@@ -301,14 +608,73 @@ static bool pattern_hit(const struct matcher *m, struct proc *p)
 			hit = long_name_hit(m, i, p);
 	}
 	free(subject);
-	return hit;
+	if (hit)
+		return 0;
+	return verdict(w, EXIT_NOMATCH, "process '%s' does not match the "
+		       "pattern", p->comm);
 }
 
-bool matcher_test(const struct matcher *m, struct proc *p)
+/* --- the verdict --------------------------------------------------- */
+
+static int load_needed(const struct matcher *m, struct proc *p,
+		       struct why *w)
 {
-	/* A process that vanishes before it can be read is never selected,
-	 * not even by --inverse. */
-	if (proc_load(p, m->needs) != 0)
+	int rc = proc_load(p, m->needs);
+
+	return rc == 0 ? 0 : unreadable(w, rc, "", p->pid);
+}
+
+static int filters_pass(const struct matcher *m, struct proc *p,
+			struct why *w)
+{
+	for (size_t i = 0; i < m->nactive; i++) {
+		int rc = m->active[i]->test(m, p, w);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int matcher_judge(const struct matcher *m, struct proc *p,
+		  bool use_patterns, struct why *why)
+{
+	int rc;
+
+	why->pattern_hit = why->gone = false;
+	why->err = 0;
+	rc = load_needed(m, p, why);
+	if (rc != 0)
+		return rc;	/* never selected, not even by --inverse */
+	if (use_patterns && m->npatterns > 0) {
+		rc = pattern_hit(m, p, why);
+		why->pattern_hit = rc == 0;
+	}
+	if (rc == 0)
+		rc = filters_pass(m, p, why);
+	if (!use_patterns || !m->opt->inverse || rc == EXIT_PARTIAL ||
+	    why->gone)
+		return rc;
+	if (rc == 0)
+		return verdict(why, EXIT_NOMATCH, "matches (--inverse)");
+	return 0;
+}
+
+bool matcher_exact_names(const struct matcher *m)
+{
+	if (!m->opt->exact || m->opt->inverse || m->npatterns == 0)
 		return false;
-	return (matcher_filters(m, p) && pattern_hit(m, p)) != m->opt->inverse;
+	for (size_t i = 0; i < m->npatterns; i++)
+		if (!m->literal[i] && !is_literal(m->patterns[i]))
+			return false;
+	return true;
+}
+
+const char *matcher_long_pattern(const struct matcher *m)
+{
+	if (m->opt->full || m->opt->exact)
+		return NULL;
+	for (size_t i = 0; i < m->npatterns; i++)
+		if (strlen(m->patterns[i]) > PROC_COMM_VISIBLE)
+			return m->patterns[i];
+	return NULL;
 }

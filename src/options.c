@@ -1,3 +1,4 @@
+/* options.c: the command line (the popt table and the -SIGNAL pre-pass). */
 #include "config.h"
 
 #include <ctype.h>
@@ -6,6 +7,7 @@
 #include <limits.h>
 #include <popt.h>
 #include <pwd.h>
+#include <regex.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,27 +17,28 @@
 #include <time.h>
 
 #include "options.h"
+#include "proc.h"
 #include "signals.h"
 #include "util.h"
 
-const char *const ns_names[NS_COUNT] = {
-	"ipc", "mnt", "net", "pid", "user", "uts", "cgroup", "time",
-};
 /* pgrep 4.0.2's default for --ns: cgroup, ipc, mnt, net, pid and time
- * (it leaves out user and uts); bits follow ns_names. */
+ * (it leaves out user and uts); bits follow proc_ns_names. */
 #define NS_DEFAULT 0xcfU
+/* The most scan threads --threads takes. */
+#define THREADS_MAX 64
 
 enum opt_code {
-	O_SIGNAL = 1, O_LIST_SIGNALS, O_TABLE, O_VERSION,
+	O_SIGNAL = 1, O_LIST_SIGNALS, O_TABLE, O_VERSION, O_HELP, O_USAGE,
 	O_EXACT, O_FULL, O_ICASE, O_INVERSE, O_EUID, O_UID, O_GROUP,
 	O_PGROUP, O_SESSION, O_TERMINAL, O_PARENT, O_NEWEST, O_OLDEST,
 	O_OLDER, O_YOUNGER, O_RUNSTATES, O_NS, O_NSLIST, O_CGROUP, O_ENV,
-	O_PID, O_HANDLER, O_IGNORE_ANC, O_INCLUDE_ANC, O_ALL,
-	O_PIDFILE, O_LOGPIDFILE, O_EXPECT_NAME, O_EXPECT_EXE,
-	O_STARTED_BEFORE,
-	O_QUEUE, O_TID, O_WAIT, O_TIMEOUT, O_RETRY, O_INTERACTIVE,
-	O_MRELEASE,
-	O_ECHO, O_COUNT, O_LIST, O_JSON, O_VERBOSE,
+	O_PID, O_HANDLER, O_IGNORE_ANC, O_INCLUDE_ANC, O_ALL, O_THREADS,
+	O_PIDFILE, O_LOGPIDFILE, O_REMOVE_PIDFILE, O_EXPECT_NAME,
+	O_EXPECT_EXE, O_STARTED_BEFORE,
+	O_QUEUE, O_TID, O_WAIT, O_TIMEOUT, O_RETRY, O_UNTIL_GONE,
+	O_INTERACTIVE, O_MRELEASE, O_OKNODO,
+	O_ECHO, O_COUNT, O_LIST, O_PIDS, O_DELIMITER, O_JSON, O_VERBOSE,
+	O_COUNT_OF_CODES
 };
 
 #define FLAG(l, s, code, desc) \
@@ -82,6 +85,8 @@ static struct poptOption select_table[] = {
 	FLAG("include-ancestors", '\0', O_INCLUDE_ANC,
 	     "let patterns select own ancestors"),
 	FLAG("all-processes", '\0', O_ALL, "allow the target -1"),
+	VALUE("threads", '\0', O_THREADS, "scan with at most N threads",
+	      "N"),
 	POPT_TABLEEND
 };
 
@@ -89,10 +94,12 @@ static struct poptOption identity_table[] = {
 	VALUE("pidfile", 'F', O_PIDFILE, "read the pid from FILE", "FILE"),
 	FLAG("logpidfile", 'L', O_LOGPIDFILE,
 	     "the pidfile must be locked"),
+	FLAG("remove-pidfile", '\0', O_REMOVE_PIDFILE,
+	     "remove the pidfile once its process is gone"),
 	VALUE("expect-name", '\0', O_EXPECT_NAME,
 	      "the process name must be NAME", "NAME"),
 	VALUE("expect-exe", '\0', O_EXPECT_EXE,
-	      "the executable must be PATH", "PATH"),
+	      "the executable must be the file PATH", "PATH"),
 	VALUE("started-before", '\0', O_STARTED_BEFORE,
 	      "the process must have started before TIME", "TIME"),
 	POPT_TABLEEND
@@ -106,8 +113,11 @@ static struct poptOption send_table[] = {
 	      "SECS"),
 	VALUE("retry", '\0', O_RETRY, "signal/wait schedule, e.g. TERM/5/KILL/2",
 	      "SCHEDULE"),
+	FLAG("until-gone", '\0', O_UNTIL_GONE,
+	     "stop and signal until nothing matches"),
 	FLAG("interactive", 'I', O_INTERACTIVE, "ask before each process"),
 	FLAG("mrelease", 'm', O_MRELEASE, "release memory after KILL"),
+	FLAG("oknodo", '\0', O_OKNODO, "exit 0 when there is nothing to do"),
 	POPT_TABLEEND
 };
 
@@ -116,9 +126,22 @@ static struct poptOption output_table[] = {
 	FLAG("count", 'c', O_COUNT, "print the number of processes"),
 	FLAG("list", '\0', O_LIST, "print what would be signalled; send nothing"),
 	FLAG("dry-run", '\0', O_LIST, "the same as --list"),
+	FLAG("pids", '\0', O_PIDS, "print only the pids; send nothing"),
+	VALUE("delimiter", 'd', O_DELIMITER, "separate --pids with DELIM",
+	      "DELIM"),
 	FLAG("json", '\0', O_JSON, "print JSON"),
 	FLAG("verbose", '\0', O_VERBOSE, "explain what is skipped and why"),
 	FLAG("version", 'V', O_VERSION, "print the version"),
+	POPT_TABLEEND
+};
+
+/* popt's own help table names only -?; procps, util-linux and killall
+ * users type -h. */
+static struct poptOption help_table[] = {
+	FLAG("help", 'h', O_HELP, "show this help message"),
+	{ NULL, '?', POPT_ARG_NONE | POPT_ARGFLAG_DOC_HIDDEN, NULL, O_HELP,
+	  NULL, NULL },
+	FLAG("usage", '\0', O_USAGE, "display a brief usage message"),
 	POPT_TABLEEND
 };
 
@@ -133,112 +156,114 @@ static struct poptOption main_table[] = {
 	  "Sending and waiting:", NULL },
 	{ NULL, '\0', POPT_ARG_INCLUDE_TABLE, output_table, 0,
 	  "Output:", NULL },
-	POPT_AUTOHELP
+	{ NULL, '\0', POPT_ARG_INCLUDE_TABLE, help_table, 0,
+	  "Help options:", NULL },
 	POPT_TABLEEND
 };
 
 static struct poptOption *const sub_tables[] = {
 	signal_table, select_table, identity_table, send_table, output_table,
+	help_table,
 };
+
+#define OTHER_HELP \
+	"[OPTION...] [-SIGNAL] TARGET...\n" \
+	"  TARGET: PID, PID:INODE, PID@STARTTIME, -PGID (after --), " \
+	"or a PATTERN"
 
 /* --- value converters for comma lists ------------------------------ */
 
-static bool conv_number(const char *s, long *out)
+static bool add_number(const char *s, void *ctx)
 {
 	unsigned long v;
 
 	if (!parse_ulong(s, 10, INT_MAX, &v))
 		return false;
-	*out = (long)v;
+	id_list_add(ctx, (long)v);
 	return true;
 }
 
-static bool conv_pid(const char *s, long *out)
+static bool add_pid(const char *s, void *ctx)
 {
 	pid_t pid;
 
 	if (!parse_pid(s, &pid))
 		return false;
-	*out = pid;
+	id_list_add(ctx, pid);
 	return true;
 }
 
-static bool conv_user(const char *s, long *out)
+static bool add_user(const char *s, void *ctx)
 {
 	struct passwd *pw;
 
-	if (conv_number(s, out))
+	if (add_number(s, ctx))
 		return true;
 	pw = getpwnam(s);
 	if (pw == NULL)
 		return false;
-	*out = (long)pw->pw_uid;
+	id_list_add(ctx, (long)pw->pw_uid);
 	return true;
 }
 
-static bool conv_group(const char *s, long *out)
+static bool add_group(const char *s, void *ctx)
 {
 	struct group *gr;
 
-	if (conv_number(s, out))
+	if (add_number(s, ctx))
 		return true;
 	gr = getgrnam(s);
 	if (gr == NULL)
 		return false;
-	*out = (long)gr->gr_gid;
+	id_list_add(ctx, (long)gr->gr_gid);
 	return true;
 }
 
-/* tty_nr in /proc/<pid>/stat encodes major and minor like this. */
-static long tty_encode(unsigned int maj, unsigned int min)
-{
-	return (long)((min & 0xffU) | (maj << 8) | ((min & ~0xffU) << 12));
-}
-
-static bool conv_tty(const char *s, long *out)
+/* A terminal that does not exist matches nothing, as in pgrep: said
+ * once, not a usage error. */
+static bool add_tty(const char *s, void *ctx)
 {
 	char path[PATH_MAX];
 	struct stat st;
 
 	if (strcmp(s, "?") == 0 || strcmp(s, "-") == 0) {
-		*out = 0;
+		id_list_add(ctx, 0);
 		return true;
 	}
-	if (strncmp(s, "/dev/", 5) == 0)
-		snprintf(path, sizeof(path), "%s", s);
-	else
-		snprintf(path, sizeof(path), "/dev/%s", s);
-	if (stat(path, &st) != 0 || !S_ISCHR(st.st_mode))
-		return false;
-	*out = tty_encode(major(st.st_rdev), minor(st.st_rdev));
+	snprintf(path, sizeof(path), "%s%s",
+		 strncmp(s, "/dev/", 5) == 0 ? "" : "/dev/", s);
+	if (stat(path, &st) != 0 || !S_ISCHR(st.st_mode)) {
+		msg("-t: no such terminal '%s'", s);
+		return true;
+	}
+	id_list_add(ctx, proc_tty_encode(major(st.st_rdev), minor(st.st_rdev)));
 	return true;
 }
 
-static bool conv_nsname(const char *s, long *out)
+static bool add_nsname(const char *s, void *ctx)
 {
-	for (int i = 0; i < NS_COUNT; i++)
-		if (strcmp(s, ns_names[i]) == 0) {
-			*out = i;
+	unsigned int *mask = ctx;
+
+	for (int i = 0; i < PROC_NS_COUNT; i++)
+		if (strcmp(s, proc_ns_names[i]) == 0) {
+			*mask |= 1U << i;
 			return true;
 		}
 	return false;
 }
 
-/* Collect a comma list of strings. */
-static void split_strings(const char *opt, const char *arg, char ***vals,
-			  size_t *n)
-{
-	char *copy = xstrdup(arg), *save = NULL;
-	size_t before = *n;
+struct string_list {
+	char ***v;
+	size_t *n, *cap;
+};
 
-	for (char *item = strtok_r(copy, ",", &save); item != NULL;
-	     item = strtok_r(NULL, ",", &save)) {
-		*vals = xrealloc(*vals, (*n + 1) * sizeof(**vals));
-		(*vals)[(*n)++] = xstrdup(item);
-	}
-	free(copy);
-	if (*n == before)
-		usage_error("%s: empty list", opt);
+static bool add_string(const char *s, void *ctx)
+{
+	struct string_list *l = ctx;
+
+	*l->v = xgrow(*l->v, sizeof(**l->v), *l->n, l->cap);
+	(*l->v)[(*l->n)++] = xstrdup(s);
+	return true;
 }
 
 static double duration_arg(const char *opt, const char *arg)
@@ -250,118 +275,12 @@ static double duration_arg(const char *opt, const char *arg)
 	return v;
 }
 
-/* --- schedules and times ------------------------------------------- */
-
-static bool parse_step(const char *item, struct retry_step *step)
-{
-	double secs;
-
-	if (parse_duration(item, &secs) && isdigit((unsigned char)*item)) {
-		step->kind = STEP_TIMEOUT;
-		step->secs = secs;
-		return true;
-	}
-	/* Signals as in start-stop-daemon: -15, -TERM or TERM. */
-	if (*item == '-')
-		item++;
-	else if (isdigit((unsigned char)*item))
-		return false;
-	step->kind = STEP_SIGNAL;
-	step->signo = signal_parse(item);
-	return step->signo >= 0;
-}
-
-bool retry_parse(const char *spec, int default_signo,
-		 struct retry_schedule *out)
-{
-	char *copy = xstrdup(spec), *save = NULL;
-	struct retry_schedule s = { NULL, 0, -1 };
-	bool ok = true, timeout_after_repeat = false;
-
-	for (char *item = strtok_r(copy, "/", &save); ok && item != NULL;
-	     item = strtok_r(NULL, "/", &save)) {
-		if (strcmp(item, "forever") == 0) {
-			ok = s.repeat_from < 0;
-			s.repeat_from = (long)s.n;
-			continue;
-		}
-		s.steps = xrealloc(s.steps, (s.n + 1) * sizeof(*s.steps));
-		ok = parse_step(item, &s.steps[s.n]);
-		/* What "forever" repeats must really wait, or it would spin. */
-		if (ok && s.repeat_from >= 0 &&
-		    s.steps[s.n].kind == STEP_TIMEOUT && s.steps[s.n].secs > 0)
-			timeout_after_repeat = true;
-		s.n++;
-	}
-	free(copy);
-	/* A bare number N means SIGNAL/N/KILL/N. */
-	if (ok && s.n == 1 && s.repeat_from < 0 &&
-	    s.steps[0].kind == STEP_TIMEOUT) {
-		double secs = s.steps[0].secs;
-		s.steps = xrealloc(s.steps, 4 * sizeof(*s.steps));
-		s.steps[0] = (struct retry_step){ STEP_SIGNAL, default_signo, 0 };
-		s.steps[1] = (struct retry_step){ STEP_TIMEOUT, 0, secs };
-		s.steps[2] = (struct retry_step){ STEP_SIGNAL, SIGKILL, 0 };
-		s.steps[3] = (struct retry_step){ STEP_TIMEOUT, 0, secs };
-		s.n = 4;
-	}
-	if (ok && (s.n < 2 || s.steps[0].kind != STEP_SIGNAL))
-		ok = false;
-	/* "forever" must repeat something that waits, or it would spin. */
-	if (ok && s.repeat_from >= 0 &&
-	    (s.repeat_from >= (long)s.n || !timeout_after_repeat))
-		ok = false;
-	if (!ok) {
-		free(s.steps);
-		return false;
-	}
-	*out = s;
-	return true;
-}
-
-bool time_parse(const char *s, double now, double *out)
-{
-	static const char *const formats[] = {
-		"%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
-		"%Y-%m-%dT%H:%M", "%Y-%m-%d",
-	};
-	double secs;
-
-	if (*s == '@') {
-		unsigned long v;
-		if (!parse_ulong(s + 1, 10, LONG_MAX, &v))
-			return false;
-		*out = (double)v;
-		return true;
-	}
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		struct tm tm = { .tm_isdst = -1 };
-		const char *end = strptime(s, formats[i], &tm);
-		if (end != NULL && *end == '\0') {
-			struct tm asked = tm;
-			time_t t = mktime(&tm);
-			/* mktime normalises 02-30 to 03-01: refuse those. */
-			if (t == (time_t)-1 || tm.tm_mday != asked.tm_mday ||
-			    tm.tm_mon != asked.tm_mon || tm.tm_sec != asked.tm_sec ||
-			    tm.tm_min != asked.tm_min)
-				return false;
-			*out = (double)t;
-			return true;
-		}
-	}
-	if (parse_duration(s, &secs)) {
-		*out = now - secs;
-		return true;
-	}
-	return false;
-}
-
 /* --- -SIGNAL before popt ------------------------------------------- */
 
 /* The table entry for short option c, or (c == 0) long option name. */
 static const struct poptOption *find_option(char c, const char *name)
 {
-	for (size_t t = 0; t < sizeof(sub_tables) / sizeof(*sub_tables); t++)
+	for (size_t t = 0; t < ARRAY_SIZE(sub_tables); t++)
 		for (const struct poptOption *o = sub_tables[t];
 		     o->longName || o->shortName; o++)
 			if (c ? o->shortName == c
@@ -423,30 +342,71 @@ static bool looks_like_signal(const char *s)
 	       (isupper((unsigned char)*s) && find_short(*s) == NULL);
 }
 
-/* Take "-SIGNAL" out of argv, as pkill does (popt cannot parse "-9"). */
-static void extract_signal(struct options *opt, int *argc, char **argv)
+static void remove_arg(int *argc, char **argv, int i)
+{
+	memmove(argv + i, argv + i + 1, sizeof(*argv) * (size_t)(*argc - i));
+	(*argc)--;
+}
+
+/* kill's attached forms: "-lHUP", "-lSIGHUP", "-l1" are -l with an
+ * operand.  Returns the operand, or NULL. */
+static const char *attached_list_arg(const char *a)
+{
+	unsigned long n;
+
+	if (strncmp(a, "-l", 2) != 0 || a[2] == '\0' || is_flag_cluster(a + 1))
+		return NULL;
+	if (signal_parse(a + 2) >= 0 || parse_ulong(a + 2, 10, 255, &n))
+		return a + 2;
+	return NULL;
+}
+
+/* A signal word that is not a signal: "-1234" is most likely a process
+ * group given before "--". */
+static _Noreturn void bad_signal_word(const char *word)
+{
+	if (strspn(word, "0123456789") == strlen(word))
+		usage_error("unknown signal: %s; to name process group %s, put "
+			    "it after '--': pfkill [OPTION...] -- -%s", word,
+			    word, word);
+	usage_error("unknown signal: %s", word);
+}
+
+static void take_signal(struct options *opt, int signo)
+{
+	if (opt->signal_given)
+		usage_error("more than one signal given");
+	opt->signo = signo;
+	opt->signal_given = true;
+}
+
+/* Take "-SIGNAL" out of argv, as pkill does (popt cannot parse "-9").
+ * The operands of an attached -lARG go to *extra. */
+static void extract_signal(struct options *opt, int *argc, char **argv,
+			   const char **extra)
 {
 	for (int i = 1; i < *argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0)
 			return;
+		if (attached_list_arg(a) != NULL) {
+			*extra = attached_list_arg(a);
+			opt->list_signals = true;
+			remove_arg(argc, argv, i--);
+			continue;
+		}
 		bool candidate = a[0] == '-' && a[1] != '-' && a[1] != '\0' &&
 				 !is_flag_cluster(a + 1);
 		int signo = candidate ? signal_parse(a + 1) : -1;
 		if (signo < 0 && candidate && looks_like_signal(a + 1))
-			usage_error("unknown signal: %s", a + 1);
+			bad_signal_word(a + 1);
 		if (signo < 0) {
 			if (wants_value(a))
 				i++;	/* skip the option's value */
 			continue;
 		}
-		if (opt->signal_given)
-			usage_error("more than one signal given");
-		opt->signo = signo;
-		opt->signal_given = true;
-		memmove(argv + i, argv + i + 1, sizeof(*argv) * (size_t)(*argc - i));
-		(*argc)--;
-		i--;	/* look on: a second -SIGNAL is an error */
+		take_signal(opt, signo);
+		remove_arg(argc, argv, i--);	/* look on: a second is an error */
 	}
 }
 
@@ -466,21 +426,27 @@ static void set_signal(struct options *opt, const char *arg)
 
 static void set_session(struct options *opt, const char *arg)
 {
-	long dummy;
-
-	if (!conv_number(arg, &dummy) && strchr(arg, ',') == NULL &&
+	if (!isdigit((unsigned char)*arg) && strchr(arg, ',') == NULL &&
 	    signal_parse(arg) > 0)
 		usage_error("-s is the session filter, as in pkill; to send a "
 			    "signal use --signal %s or -%s", arg, arg);
-	split_list("-s", arg, conv_number, "invalid session id",
-		   &opt->sessions.v, &opt->sessions.n);
+	free((char *)opt->session_arg);
+	opt->session_arg = xstrdup(arg);
+	list_walk("-s", arg, "invalid session id", add_number, &opt->sessions);
 }
+
+/* The states /proc/<pid>/stat shows (procps's list, old ones included). */
+#define RUNSTATES "RSDZTtWXxKPI"
 
 static void set_runstates(struct options *opt, const char *arg)
 {
 	for (const char *c = arg; *c; c++)
-		if (!isalpha((unsigned char)*c) && *c != ',')
-			usage_error("-r: invalid state '%c'", *c);
+		if (*c != ',' && strchr(RUNSTATES, *c) == NULL)
+			usage_error("-r: unknown state '%c' in '%s' (states are "
+				    "letters such as R, S, D, T, Z; to match a "
+				    "name, give it as a pattern)", *c, arg);
+	if (strspn(arg, ",") == strlen(arg))
+		usage_error("-r: empty list");
 	opt->runstates = xstrdup(arg);
 }
 
@@ -503,131 +469,319 @@ static void set_pid_value(const char *optname, const char *arg, pid_t *out)
 		usage_error("%s: invalid pid '%s'", optname, arg);
 }
 
-static void handle_filter(struct options *opt, int code, const char *arg)
+static void set_threads(struct options *opt, const char *arg)
 {
-	long nsmask = 0;
-	size_t n = 0;
-	long *v = NULL;
+	unsigned long v;
+
+	if (!parse_ulong(arg, 10, THREADS_MAX, &v) || v == 0)
+		usage_error("--threads: invalid number '%s' (1 to %d)", arg,
+			    THREADS_MAX);
+	opt->threads = (unsigned int)v;
+}
+
+static void set_started_before(struct options *opt, const char *arg)
+{
+	const char *why = time_parse(arg, (double)time(NULL),
+				     &opt->started_before);
+
+	if (why != NULL)
+		usage_error("--started-before: %s '%s'", why, arg);
+	opt->started_before_given = true;
+}
+
+static void handle_list(struct options *opt, int code, const char *arg)
+{
+	struct string_list cg = { &opt->cgroups, &opt->ncgroups, &opt->cgroups_cap };
+	struct string_list env = { &opt->envs, &opt->nenvs, &opt->envs_cap };
 
 	switch (code) {
 	case O_EUID:
-		split_list("-u", arg, conv_user, "unknown user",
-			   &opt->euids.v, &opt->euids.n);
+		list_walk("-u", arg, "unknown user", add_user, &opt->euids);
 		break;
 	case O_UID:
-		split_list("-U", arg, conv_user, "unknown user",
-			   &opt->uids.v, &opt->uids.n);
+		list_walk("-U", arg, "unknown user", add_user, &opt->uids);
 		break;
 	case O_GROUP:
-		split_list("-G", arg, conv_group, "unknown group",
-			   &opt->gids.v, &opt->gids.n);
+		list_walk("-G", arg, "unknown group", add_group, &opt->gids);
 		break;
 	case O_PGROUP:
-		split_list("-g", arg, conv_number, "invalid process group",
-			   &opt->pgrps.v, &opt->pgrps.n);
+		list_walk("-g", arg, "invalid process group", add_number,
+			  &opt->pgrps);
 		break;
-	case O_SESSION:
-		set_session(opt, arg);
-		break;
+	case O_SESSION: set_session(opt, arg); break;
 	case O_TERMINAL:
-		split_list("-t", arg, conv_tty, "unknown terminal",
-			   &opt->ttys.v, &opt->ttys.n);
+		opt->ttys_given = true;
+		list_walk("-t", arg, "unknown terminal", add_tty, &opt->ttys);
 		break;
 	case O_PARENT:
-		split_list("-P", arg, conv_number, "invalid pid",
-			   &opt->ppids.v, &opt->ppids.n);
+		list_walk("-P", arg, "invalid pid", add_number, &opt->ppids);
 		break;
 	case O_PID:
-		split_list("-p", arg, conv_pid, "invalid pid",
-			   &opt->pids.v, &opt->pids.n);
+		list_walk("-p", arg, "invalid pid", add_pid, &opt->pids);
 		break;
 	case O_NSLIST:
-		split_list("--nslist", arg, conv_nsname, "unknown namespace",
-			   &v, &n);
-		for (size_t i = 0; i < n; i++)
-			nsmask |= 1L << v[i];
-		free(v);
-		opt->nslist = (unsigned int)nsmask;
+		list_walk("--nslist", arg, "unknown namespace", add_nsname,
+			  &opt->nslist);
 		break;
-	case O_CGROUP:
-		split_strings("--cgroup", arg, &opt->cgroups, &opt->ncgroups);
-		break;
-	case O_ENV:
-		split_strings("--env", arg, &opt->envs, &opt->nenvs);
-		break;
+	case O_CGROUP: list_walk("--cgroup", arg, "", add_string, &cg); break;
+	case O_ENV: list_walk("--env", arg, "", add_string, &env); break;
 	}
 }
 
-static void handle_option(struct options *opt, int code, const char *arg,
-			  const char **retry_spec)
+static void handle_value(struct options *opt, int code, const char *arg,
+			 const char **retry_spec)
 {
 	switch (code) {
 	case O_SIGNAL: set_signal(opt, arg); break;
-	case O_LIST_SIGNALS: opt->list_signals = true; break;
-	case O_TABLE: opt->table = true; break;
-	case O_VERSION: opt->version = true; break;
-	case O_EXACT: opt->exact = true; break;
-	case O_FULL: opt->full = true; break;
-	case O_ICASE: opt->icase = true; break;
-	case O_INVERSE: opt->inverse = true; break;
-	case O_NEWEST: opt->newest = true; break;
-	case O_OLDEST: opt->oldest = true; break;
 	case O_OLDER: opt->older = duration_arg("-O", arg); break;
 	case O_YOUNGER: opt->younger = duration_arg("--younger", arg); break;
 	case O_RUNSTATES: set_runstates(opt, arg); break;
 	case O_NS: set_pid_value("--ns", arg, &opt->ns_pid); break;
-	case O_HANDLER: opt->require_handler = true; break;
-	case O_IGNORE_ANC: break;	/* the default */
-	case O_INCLUDE_ANC: opt->include_ancestors = true; break;
-	case O_ALL: opt->all_processes = true; break;
+	case O_THREADS: set_threads(opt, arg); break;
 	case O_PIDFILE: opt->pidfile = xstrdup(arg); break;
-	case O_LOGPIDFILE: opt->logpidfile = true; break;
 	case O_EXPECT_NAME: opt->expect_name = xstrdup(arg); break;
 	case O_EXPECT_EXE: opt->expect_exe = xstrdup(arg); break;
-	case O_STARTED_BEFORE:
-		if (!time_parse(arg, (double)time(NULL), &opt->started_before))
-			usage_error("--started-before: invalid time '%s'", arg);
-		opt->started_before_given = true;
-		break;
+	case O_STARTED_BEFORE: set_started_before(opt, arg); break;
 	case O_QUEUE: set_queue(opt, arg); break;
 	case O_TID: set_pid_value("--tid", arg, &opt->tid); break;
-	case O_WAIT: opt->wait = true; break;
 	case O_TIMEOUT: opt->timeout = duration_arg("--timeout", arg); break;
-	case O_RETRY: *retry_spec = xstrdup(arg); break;
-	case O_INTERACTIVE: opt->interactive = true; break;
-	case O_MRELEASE: opt->mrelease = true; break;
-	case O_ECHO: opt->echo = true; break;
-	case O_COUNT: opt->count = true; break;
-	case O_LIST: opt->list = true; break;
-	case O_JSON: opt->json = true; break;
-	case O_VERBOSE: opt->verbose = true; break;
-	default: handle_filter(opt, code, arg); break;
+	case O_RETRY: *retry_spec = arg; break;
+	case O_DELIMITER: opt->delimiter = xstrdup(arg); opt->pids_only = true; break;
+	default: handle_list(opt, code, arg); break;
 	}
+}
+
+static void handle_flag(struct options *opt, int code)
+{
+	bool *flags[O_COUNT_OF_CODES] = {
+		[O_LIST_SIGNALS] = &opt->list_signals, [O_TABLE] = &opt->table,
+		[O_VERSION] = &opt->version, [O_EXACT] = &opt->exact,
+		[O_FULL] = &opt->full, [O_ICASE] = &opt->icase,
+		[O_INVERSE] = &opt->inverse, [O_NEWEST] = &opt->newest,
+		[O_OLDEST] = &opt->oldest, [O_HANDLER] = &opt->require_handler,
+		[O_INCLUDE_ANC] = &opt->include_ancestors,
+		[O_ALL] = &opt->all_processes, [O_LOGPIDFILE] = &opt->logpidfile,
+		[O_REMOVE_PIDFILE] = &opt->remove_pidfile,
+		[O_WAIT] = &opt->wait, [O_UNTIL_GONE] = &opt->until_gone,
+		[O_INTERACTIVE] = &opt->interactive,
+		[O_MRELEASE] = &opt->mrelease, [O_OKNODO] = &opt->oknodo,
+		[O_ECHO] = &opt->echo, [O_COUNT] = &opt->count,
+		[O_LIST] = &opt->list, [O_PIDS] = &opt->pids_only,
+		[O_JSON] = &opt->json, [O_VERBOSE] = &opt->verbose,
+	};
+
+	if (flags[code] != NULL)
+		*flags[code] = true;	/* -A (O_IGNORE_ANC) is the default */
+}
+
+/* "-F/--pidfile": how the option with code is spelled. */
+static const char *option_label(int code, char *buf, size_t size)
+{
+	for (size_t t = 0; t < ARRAY_SIZE(sub_tables); t++)
+		for (const struct poptOption *o = sub_tables[t];
+		     o->longName || o->shortName; o++)
+			if (o->val == code) {
+				if (o->shortName)
+					snprintf(buf, size, "-%c/--%s",
+						 o->shortName, o->longName);
+				else
+					snprintf(buf, size, "--%s", o->longName);
+				return buf;
+			}
+	return "an option";
+}
+
+/* An option that takes one value must not be given twice: the first
+ * would be dropped without a word. */
+static void check_once(int code, unsigned char *seen)
+{
+	char label[64];
+
+	static const int single[] = {
+		O_OLDER, O_YOUNGER, O_RUNSTATES, O_NS, O_THREADS,
+		O_PIDFILE, O_EXPECT_NAME, O_EXPECT_EXE, O_STARTED_BEFORE,
+		O_QUEUE, O_TID, O_TIMEOUT, O_RETRY, O_DELIMITER,
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(single); i++)
+		if (single[i] == code && seen[code]++)
+			usage_error("%s given twice; it takes one value",
+				    option_label(code, label, sizeof(label)));
 }
 
 static void check_conflicts(const struct options *opt)
 {
+	bool listing = options_listing(opt);
+
 	if (opt->newest && opt->oldest)
 		usage_error("-n/--newest and -o/--oldest cannot be combined");
-	if (opt->list && (opt->wait || opt->retry.n || opt->interactive))
-		usage_error("--list sends nothing, so it cannot be combined "
-			    "with --wait, --retry or --interactive");
-	if (opt->retry.n && opt->timeout >= 0)
-		usage_error("--retry has its own timeouts; drop --timeout");
-	if (opt->timeout >= 0 && !opt->wait)
-		usage_error("--timeout needs -w/--wait");
+	if (listing && (opt->wait || opt->retry.n || opt->interactive ||
+			opt->until_gone))
+		usage_error("--list and --pids send nothing, so they cannot be "
+			    "combined with --wait, --retry, --until-gone or "
+			    "--interactive");
+	if (opt->pids_only && opt->json)
+		usage_error("--pids and --json cannot be combined");
+	if (opt->count && opt->json)
+		usage_error("--count and --json cannot be combined (the JSON "
+			    "array has the count)");
+	if (opt->retry.n && (opt->timeout >= 0 || opt->wait || opt->until_gone))
+		usage_error("--retry has its own timeouts; drop --timeout, "
+			    "--wait and --until-gone");
+	if (opt->timeout >= 0 && !opt->wait && !opt->until_gone)
+		usage_error("--timeout needs -w/--wait or --until-gone");
 	if (opt->logpidfile && opt->pidfile == NULL)
 		usage_error("-L/--logpidfile needs -F/--pidfile");
+	if (opt->remove_pidfile && opt->pidfile == NULL)
+		usage_error("--remove-pidfile needs -F/--pidfile");
 	if (opt->nslist && !opt->ns_pid)
 		usage_error("--nslist needs --ns");
 	if (opt->tid && opt->pidfile)
 		usage_error("--tid cannot be combined with -F/--pidfile");
-	if (opt->tid && (opt->wait || opt->retry.n || opt->list || opt->json ||
-			 opt->interactive))
+	if (opt->tid && (opt->wait || opt->retry.n || listing || opt->json ||
+			 opt->interactive || opt->until_gone))
 		usage_error("--tid cannot be combined with --wait, --retry, "
-			    "--list, --json or --interactive");
-	if (opt->interactive && opt->retry.n)
-		usage_error("--interactive cannot be combined with --retry");
+			    "--until-gone, --list, --pids, --json or "
+			    "--interactive");
+	if (opt->interactive && (opt->retry.n || opt->until_gone))
+		usage_error("--interactive cannot be combined with --retry or "
+			    "--until-gone");
+	if (opt->until_gone && (opt->wait || opt->newest || opt->oldest))
+		usage_error("--until-gone cannot be combined with --wait, "
+			    "--newest or --oldest");
+}
+
+static void parse_retry(struct options *opt, const char *spec)
+{
+	char why[SCHEDULE_WHY_MAX];
+	double secs;
+
+	if (!retry_parse(spec, opt->signo, &opt->retry, why, sizeof(why)))
+		usage_error("--retry '%s': %s", spec, why);
+	/* Only the bare-number form uses the given signal. */
+	if (opt->signal_given && !parse_duration(spec, &secs))
+		usage_error("--retry %s names its own signals; drop the signal "
+			    "option", spec);
+}
+
+static void run_popt(poptContext ctx, struct options *opt,
+		     const char **retry_spec)
+{
+	unsigned char seen[O_COUNT_OF_CODES] = { 0 };
+	int rc;
+
+	while ((rc = poptGetNextOpt(ctx)) > 0) {
+		char *arg = poptGetOptArg(ctx);
+		check_once(rc, seen);
+		if (rc == O_HELP || rc == O_USAGE) {
+			if (rc == O_HELP)
+				poptPrintHelp(ctx, stdout, 0);
+			else
+				poptPrintUsage(ctx, stdout, 0);
+			exit(fflush(stdout) == 0 ? 0 : EXIT_FATAL);
+		}
+		if (arg != NULL) {
+			/* Values live as long as the options: keep arg. */
+			handle_value(opt, rc, arg, retry_spec);
+			if (rc != O_RETRY)
+				free(arg);
+		} else {
+			handle_flag(opt, rc);
+		}
+	}
+	if (rc < -1)
+		usage_error("%s: %s", poptBadOption(ctx, POPT_BADOPTION_NOALIAS),
+			    poptStrerror(rc));
+}
+
+/* The operands outlive the popt context: copy them, with the operand of
+ * an attached -lARG first. */
+static const char **copy_operands(poptContext ctx, const char *extra)
+{
+	const char **rest = poptGetArgs(ctx);
+	size_t n = 0, k = 0;
+
+	while (rest != NULL && rest[n] != NULL)
+		n++;
+	const char **args = xcalloc(n + 2, sizeof(*args));
+	if (extra != NULL)
+		args[k++] = xstrdup(extra);
+	for (size_t i = 0; i < n; i++)
+		args[k++] = xstrdup(rest[i]);
+	return args;
+}
+
+void options_parse(struct options *opt, int argc, char **argv,
+		   const char ***args)
+{
+	const char *retry_spec = NULL, *extra = NULL;
+	poptContext ctx;
+
+	memset(opt, 0, sizeof(*opt));
+	opt->signo = SIGTERM;
+	opt->older = opt->younger = opt->timeout = -1;
+	opt->retry.repeat_from = -1;
+
+	extract_signal(opt, &argc, argv, &extra);
+	ctx = poptGetContext(PACKAGE_NAME, argc, (const char **)argv,
+			     main_table, 0);
+	poptSetOtherOptionHelp(ctx, OTHER_HELP);
+	run_popt(ctx, opt, &retry_spec);
+	if (opt->ns_pid && opt->nslist == 0)
+		opt->nslist = NS_DEFAULT;
+	if (retry_spec != NULL) {
+		parse_retry(opt, retry_spec);
+		free((char *)retry_spec);
+	}
+	check_conflicts(opt);
+	*args = copy_operands(ctx, extra);
+	poptFreeContext(ctx);
+}
+
+/* killall's -o 5m / -y 5m: here a pattern "5m" that no name has. */
+static bool looks_like_age(const char *s)
+{
+	size_t digits = strspn(s, "0123456789.");
+
+	return digits > 0 && s[digits] != '\0' && s[digits + 1] == '\0' &&
+	       strchr("smhdwMy", s[digits]) != NULL;
+}
+
+static void check_pattern(const char *pat)
+{
+	if (*pat == '\0')
+		usage_error("an empty pattern would select every process; name "
+			    "a process, or use a filter such as -u");
+	if (looks_like_age(pat))
+		msg("warning: '%s' is taken as a pattern; for processes older "
+		    "than %s use -O %s (killall's -o is -O here)", pat, pat, pat);
+}
+
+void options_check_targets(const struct options *opt,
+			   const struct target *targets, size_t n)
+{
+	bool named = opt->pidfile != NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (targets[i].kind == T_PATTERN)
+			check_pattern(targets[i].arg);
+		else
+			named = true;
+		if (target_is_pid(&targets[i]) && opt->session_arg &&
+		    signal_parse(opt->session_arg) >= 0)
+			usage_error("-s is the session filter, as in pkill; to "
+				    "send signal %s use -%s or --signal %s",
+				    opt->session_arg, opt->session_arg,
+				    opt->session_arg);
+	}
+	if (opt->inverse && named)
+		usage_error("--inverse selects from the scan; it cannot be "
+			    "combined with a pid, handle, process group or "
+			    "pidfile");
+	if (opt->until_gone && named)
+		usage_error("--until-gone repeats a scan by pattern or filters; "
+			    "it cannot be combined with a pid, handle, process "
+			    "group or pidfile");
 }
 
 static void free_strings(char **v, size_t n)
@@ -644,88 +798,20 @@ void options_free(struct options *opt)
 		&opt->sessions, &opt->ppids, &opt->pids, &opt->ttys,
 	};
 
-	for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(lists); i++)
 		free(lists[i]->v);
 	free_strings(opt->cgroups, opt->ncgroups);
 	free_strings(opt->envs, opt->nenvs);
+	free((char *)opt->session_arg);
 	free((char *)opt->runstates);
 	free((char *)opt->pidfile);
 	free((char *)opt->expect_name);
 	free((char *)opt->expect_exe);
-	free(opt->retry.steps);
+	free((char *)opt->delimiter);
+	retry_free(&opt->retry);
 }
 
-bool id_list_has(const struct id_list *l, long v)
+bool options_listing(const struct options *opt)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i] == v)
-			return true;
-	return false;
-}
-
-bool options_has_filters(const struct options *o)
-{
-	return o->euids.n || o->uids.n || o->gids.n || o->pgrps.n ||
-	       o->sessions.n || o->ttys.n || o->ppids.n || o->pids.n ||
-	       o->older >= 0 || o->younger >= 0 || o->runstates ||
-	       o->ns_pid || o->ncgroups || o->nenvs || o->require_handler;
-}
-
-bool options_has_expectations(const struct options *o)
-{
-	return o->expect_name || o->expect_exe || o->started_before_given;
-}
-
-void options_parse(struct options *opt, int argc, char **argv,
-		   const char ***args)
-{
-	const char *retry_spec = NULL;
-	poptContext ctx;
-	int rc;
-
-	memset(opt, 0, sizeof(*opt));
-	opt->signo = SIGTERM;
-	opt->older = opt->younger = opt->timeout = -1;
-	opt->retry.repeat_from = -1;
-
-	extract_signal(opt, &argc, argv);
-	ctx = poptGetContext(PROGRAM_NAME, argc, (const char **)argv,
-			     main_table, 0);
-	poptSetOtherOptionHelp(ctx,
-		"[OPTION...] [-SIGNAL] TARGET...\n"
-		"  TARGET: PID, PID:INODE, PID@STARTTIME, -PGID (after --), "
-		"or a PATTERN");
-	while ((rc = poptGetNextOpt(ctx)) > 0) {
-		char *arg = poptGetOptArg(ctx);
-		handle_option(opt, rc, arg, &retry_spec);
-		free(arg);
-	}
-	if (rc < -1)
-		usage_error("%s: %s",
-			    poptBadOption(ctx, POPT_BADOPTION_NOALIAS),
-			    poptStrerror(rc));
-	if (opt->ns_pid && opt->nslist == 0)
-		opt->nslist = NS_DEFAULT;
-	if (retry_spec != NULL) {
-		double secs;
-		if (!retry_parse(retry_spec, opt->signo, &opt->retry))
-			usage_error("--retry: invalid schedule '%s'",
-				    retry_spec);
-		/* Only the bare-number form uses the given signal. */
-		if (opt->signal_given && !parse_duration(retry_spec, &secs))
-			usage_error("--retry %s names its own signals; "
-				    "drop the signal option", retry_spec);
-		free((char *)retry_spec);
-	}
-	check_conflicts(opt);
-
-	/* The operands outlive the context; copy the vector. */
-	const char **rest = poptGetArgs(ctx);
-	size_t n = 0;
-	while (rest != NULL && rest[n] != NULL)
-		n++;
-	*args = xcalloc(n + 1, sizeof(**args));
-	for (size_t i = 0; i < n; i++)
-		(*args)[i] = xstrdup(rest[i]);
-	poptFreeContext(ctx);
+	return opt->list || opt->pids_only;
 }

@@ -1,3 +1,4 @@
+/* The command line: what the user asked for, read-only once parsed. */
 #ifndef PFKILL_OPTIONS_H
 #define PFKILL_OPTIONS_H
 
@@ -5,28 +6,10 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-/* A comma list of numbers (uids, gids, pids, ...). */
-struct id_list {
-	long *v;
-	size_t n;
-};
+#include "schedule.h"
+#include "targets.h"
+#include "util.h"
 
-/* One step of a --retry schedule: send signo, or wait secs. */
-struct retry_step {
-	enum { STEP_SIGNAL, STEP_TIMEOUT } kind;
-	int signo;
-	double secs;
-};
-
-/* After the last step, go on from step repeat_from ("forever"), or stop
- * when repeat_from is -1. */
-struct retry_schedule {
-	struct retry_step *steps;
-	size_t n;
-	long repeat_from;
-};
-
-/* Everything the command line decided; read-only after parsing. */
 struct options {
 	int signo;
 	bool signal_given;
@@ -39,19 +22,22 @@ struct options {
 	bool newest, oldest;
 	bool include_ancestors, all_processes, require_handler;
 	struct id_list euids, uids, gids, pgrps, sessions, ppids, pids;
-	struct id_list ttys;		/* device numbers; 0 for "no tty" */
+	struct id_list ttys;		/* tty_nr values; 0 for "no tty" */
+	bool ttys_given;		/* -t given, even if no terminal exists */
+	const char *session_arg;	/* -s as typed, for the kill-habit check */
 	double older, younger;		/* seconds; < 0 when unset */
 	const char *runstates;
 	pid_t ns_pid;
-	unsigned int nslist;		/* bit per namespace kind */
+	unsigned int nslist;		/* bit per proc_ns_names kind */
 	char **cgroups;
-	size_t ncgroups;
+	size_t ncgroups, cgroups_cap;
 	char **envs;
-	size_t nenvs;
+	size_t nenvs, envs_cap;
+	unsigned int threads;		/* scan threads; 0: as many as pay */
 
 	/* Identity checks. */
 	const char *pidfile;
-	bool logpidfile;
+	bool logpidfile, remove_pidfile;
 	const char *expect_name;
 	const char *expect_exe;
 	bool started_before_given;
@@ -61,43 +47,30 @@ struct options {
 	bool queue_given;
 	int queue_value;
 	pid_t tid;
-	bool wait;
+	bool wait, until_gone, oknodo;
 	double timeout;			/* < 0 when unset */
 	struct retry_schedule retry;
 	bool interactive, mrelease;
 
 	/* Output. */
-	bool echo, count, list, json, verbose;
+	bool echo, count, list, pids_only, json, verbose;
+	const char *delimiter;		/* between pids with --pids */
 };
 
 /* Parse argv into opt; the operands (targets, or -l arguments) are
  * returned in *args (NULL terminated).  Exits 2 on bad usage and 0 after
- * --help/--usage/--version. */
+ * --help/--usage. */
 void options_parse(struct options *opt, int argc, char **argv,
 		   const char ***args);
+
+/* Usage checks that need the operands too (exit 2). */
+void options_check_targets(const struct options *opt,
+			   const struct target *targets, size_t n);
 
 /* Free what options_parse allocated. */
 void options_free(struct options *opt);
 
-/* Does any option filter processes (-u, -g, -P, ...)? */
-bool options_has_filters(const struct options *opt);
-
-/* Is v in the list? */
-bool id_list_has(const struct id_list *l, long v);
-
-/* Are there checks that a selected process must pass (--expect-*)? */
-bool options_has_expectations(const struct options *opt);
-
-/* Parse a --retry schedule; false if malformed.  Exposed for fuzzing. */
-bool retry_parse(const char *spec, int default_signo,
-		 struct retry_schedule *out);
-
-/* Parse a --started-before TIME: "@EPOCH", "YYYY-MM-DD[ HH:MM[:SS]]",
- * or a duration ago ("10m").  Exposed for fuzzing. */
-bool time_parse(const char *s, double now, double *out);
-
-/* Namespace kinds for --nslist, in the order of proc/<pid>/ns names. */
-extern const char *const ns_names[];
-#define NS_COUNT 8
+/* Does the run only print (--list, --pids, --json without sending)? */
+bool options_listing(const struct options *opt);
 
 #endif

@@ -1,128 +1,33 @@
+/* output.c: every event pfkill reports, in text or JSON. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "output.h"
 #include "signals.h"
 #include "util.h"
 
-/* Length of the valid UTF-8 sequence at s (code point in *cp), or 0. */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+void out_init(struct output *o, const struct options *opt)
 {
-	static const uint32_t min_for_len[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	size_t n;
-	uint32_t c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xe0) == 0xc0) {
-		n = 2;
-		c = s[0] & 0x1f;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		n = 3;
-		c = s[0] & 0x0f;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (n > len)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min_for_len[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
+	o->opt = opt;
+	o->shown = 0;
 }
 
-/* Code points a terminal acts on or that reorder text: C1 controls,
- * bidi embeddings/overrides/isolates, line and paragraph separators. */
-static bool is_format_char(uint32_t c)
+void out_prepare(const struct output *o, struct pick *p)
 {
-	return (c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
-	       (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029 ||
-	       c == 0x200e || c == 0x200f || c == 0x061c;
-}
+	const struct options *opt = o->opt;
 
-static const char *simple_escape(unsigned char c)
-{
-	switch (c) {
-	case '\n': return "\\n";
-	case '\t': return "\\t";
-	case '\r': return "\\r";
-	case 0x1b: return "\\e";
-	case '\\': return "\\\\";
-	default: return NULL;
-	}
-}
-
-void out_escaped(FILE *f, const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = utf8_decode(u + i, len - i, &cp);
-		const char *esc = n == 1 ? simple_escape(u[i]) : NULL;
-
-		if (esc != NULL)
-			fputs(esc, f);
-		else if (n == 0 || (n == 1 && (cp < 0x20 || cp == 0x7f)))
-			fprintf(f, "\\x%02x", u[i]);
-		else if (is_format_char(cp))
-			fprintf(f, "\\u{%04x}", (unsigned int)cp);
-		else
-			fwrite(u + i, 1, n, f);
-		i += n ? n : 1;
-	}
-}
-
-char *escaped(const char *s)
-{
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&buf, &size);
-
-	if (f == NULL)
-		fatal("out of memory");
-	out_escaped(f, s, strlen(s));
-	if (fclose(f) != 0)
-		fatal("out of memory");
-	return buf;
-}
-
-void out_json_string(FILE *f, const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	fputc('"', f);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = utf8_decode(u + i, len - i, &cp);
-
-		if (n == 0)
-			fputs("\\ufffd", f);
-		else if (cp == '"' || cp == '\\')
-			fprintf(f, "\\%c", (char)cp);
-		else if (cp == '\n')
-			fputs("\\n", f);
-		else if (cp == '\t')
-			fputs("\\t", f);
-		else if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029)
-			fprintf(f, "\\u%04x", (unsigned int)cp);
-		else
-			fwrite(u + i, 1, n, f);
-		i += n ? n : 1;
-	}
-	fputc('"', f);
+	if (opt->json)
+		proc_load(&p->proc, PF_STAT | PF_STATUS | PF_CMDLINE);
+	else if (opt->full)
+		proc_load(&p->proc, PF_STAT | PF_CMDLINE);
+	if ((opt->json || opt->list) && p->handle[0] == '\0' &&
+	    !target_handle(&p->proc, p->handle, sizeof(p->handle)))
+		snprintf(p->handle, sizeof(p->handle), "%d", (int)p->proc.pid);
 }
 
 void out_name(FILE *f, const struct proc *p, bool full)
@@ -130,33 +35,25 @@ void out_name(FILE *f, const struct proc *p, bool full)
 	size_t len = (full && (p->loaded & PF_CMDLINE)) ? proc_cmdline_used(p) : 0;
 
 	if (len == 0) {
-		out_escaped(f, p->comm, strlen(p->comm));
+		bool bracket = full && (p->loaded & PF_CMDLINE);
+		fputs(bracket ? "[" : "", f);
+		escape_text(f, p->comm, strlen(p->comm));
+		fputs(bracket ? "]" : "", f);
+		if (bracket && (p->loaded & PF_STAT) && p->state == 'Z')
+			fputs(" <defunct>", f);
 		return;
 	}
 	/* Arguments joined by spaces, each escaped on its own. */
 	for (size_t i = 0; i < len; i += strlen(p->cmdline + i) + 1) {
 		if (i > 0)
 			fputc(' ', f);
-		out_escaped(f, p->cmdline + i, strnlen(p->cmdline + i, len - i));
+		escape_text(f, p->cmdline + i, strnlen(p->cmdline + i, len - i));
 	}
 }
 
-void out_echo(FILE *f, const struct proc *p, int signo, bool full)
+static const char *signal_text(int signo, char *buf, size_t size)
 {
-	char name[16];
-
-	fprintf(f, "%s sent to ", signo ? signal_name(signo, name, sizeof(name))
-				       : "0 (existence check)");
-	out_name(f, p, full);
-	fprintf(f, " (pid %d)\n", (int)p->pid);
-}
-
-void out_list_line(FILE *f, const struct proc *p, const char *handle,
-		   bool full)
-{
-	fprintf(f, "%s ", handle);
-	out_name(f, p, full);
-	fputc('\n', f);
+	return signo ? signal_name(signo, buf, size) : "0 (existence check)";
 }
 
 static void json_cmdline(FILE *f, const struct proc *p)
@@ -168,19 +65,22 @@ static void json_cmdline(FILE *f, const struct proc *p)
 	for (size_t i = 0; i < len; i += strlen(p->cmdline + i) + 1) {
 		if (i > 0)
 			fputc(',', f);
-		out_json_string(f, p->cmdline + i,
-				strnlen(p->cmdline + i, len - i));
+		escape_json(f, p->cmdline + i, strnlen(p->cmdline + i, len - i));
 	}
 	fputc(']', f);
 }
 
-void out_json_proc(FILE *f, const struct proc *p, const char *handle,
-		   const char *result, bool waited)
+static void json_object(struct output *o, const struct pick *pk,
+			const char *result, bool waited)
 {
+	const struct proc *p = &pk->proc;
+	FILE *f = stdout;
+
+	fputs(o->shown++ ? ",\n " : "[", f);
 	fprintf(f, "{\"pid\":%d,\"handle\":", (int)p->pid);
-	out_json_string(f, handle, strlen(handle));
+	escape_json(f, pk->handle, strlen(pk->handle));
 	fputs(",\"comm\":", f);
-	out_json_string(f, p->comm, strlen(p->comm));
+	escape_json(f, p->comm, strlen(p->comm));
 	fputs(",\"cmdline\":", f);
 	json_cmdline(f, p);
 	if (p->loaded & PF_STATUS)
@@ -191,12 +91,137 @@ void out_json_proc(FILE *f, const struct proc *p, const char *handle,
 			p->starttime);
 	if (result != NULL) {
 		fputs(",\"result\":", f);
-		out_json_string(f, result, strlen(result));
+		escape_json(f, result, strlen(result));
 	}
 	if (waited) {
-		fprintf(f, ",\"exited\":%s", p->exited ? "true" : "false");
-		if (p->exited)
-			fprintf(f, ",\"exit_after\":%.3f", p->exit_after);
+		fprintf(f, ",\"exited\":%s", pk->exited ? "true" : "false");
+		if (pk->exited)
+			fprintf(f, ",\"exit_after\":%.3f", pk->exit_after);
 	}
 	fputc('}', f);
+}
+
+static void pid_only(struct output *o, pid_t pid)
+{
+	const char *delim = o->opt->delimiter;
+
+	if (delim == NULL)
+		printf("%d\n", (int)pid);
+	else
+		printf("%s%d", o->shown ? delim : "", (int)pid);
+	o->shown++;
+}
+
+void out_listed(struct output *o, const struct pick *p)
+{
+	const struct options *opt = o->opt;
+	char name[16];
+
+	if (opt->json)
+		json_object(o, p, NULL, false);
+	else if (opt->count)
+		return;		/* a count and nothing else, as pgrep -c */
+	else if (opt->pids_only)
+		pid_only(o, p->proc.pid);
+	else if (opt->echo) {
+		printf("%s would be sent to ",
+		       signal_text(opt->signo, name, sizeof(name)));
+		out_name(stdout, &p->proc, opt->full);
+		printf(" (pid %d)\n", (int)p->proc.pid);
+	} else {
+		printf("%s ", p->handle);
+		out_name(stdout, &p->proc, opt->full);
+		putchar('\n');
+	}
+}
+
+void out_sent(struct output *o, const struct pick *p, int signo)
+{
+	char name[16];
+
+	if (!o->opt->echo || o->opt->json)
+		return;
+	printf("%s sent to ", signal_text(signo, name, sizeof(name)));
+	switch (p->scope) {
+	case SCOPE_PROCESS:
+		out_name(stdout, &p->proc, o->opt->full);
+		printf(" (pid %d)\n", (int)p->proc.pid);
+		break;
+	case SCOPE_GROUP:
+		printf("process group %d (leader ", (int)p->proc.pid);
+		out_name(stdout, &p->proc, o->opt->full);
+		puts(")");
+		break;
+	case SCOPE_THREAD:
+		printf("thread %d (", (int)p->proc.pid);
+		out_name(stdout, &p->proc, o->opt->full);
+		puts(")");
+		break;
+	}
+}
+
+void out_result(struct output *o, const struct pick *p, bool waited)
+{
+	const char *result;
+
+	if (!o->opt->json)
+		return;
+	if (p->result == -ECANCELED)
+		result = "skipped";
+	else
+		result = p->result == 0 ? "signalled" : strerror(-p->result);
+	json_object(o, p, result, waited);
+}
+
+void out_cgroup_killed(struct output *o, const char *path)
+{
+	if (o->opt->echo && !o->opt->json) {
+		fputs("KILL sent to cgroup ", stdout);
+		escape_text(stdout, path, strlen(path));
+		puts(" (cgroup.kill)");
+	}
+}
+
+void out_exited(struct output *o, const struct pick *p)
+{
+	if (!o->opt->echo || o->opt->json)
+		return;
+	out_name(stdout, &p->proc, o->opt->full);
+	printf(" (pid %d) exited after %.2fs\n", (int)p->proc.pid,
+	       p->exit_after);
+	fflush(stdout);
+}
+
+void out_survivor(const struct output *o, const struct pick *p,
+		  const char *why)
+{
+	(void)o;
+	msg("%d (%s): still running %s", (int)p->proc.pid, p->proc.comm, why);
+}
+
+void out_prompt(const struct output *o, const struct pick *p, int signo)
+{
+	char name[16];
+
+	fprintf(stderr, "Send %s to ", signal_text(signo, name, sizeof(name)));
+	out_name(stderr, &p->proc, o->opt->full);
+	fprintf(stderr, " (pid %d)? [y/N] ", (int)p->proc.pid);
+	fflush(stderr);
+}
+
+void out_finish(struct output *o, size_t count)
+{
+	const struct options *opt = o->opt;
+	char name[16];
+
+	if (opt->json)
+		fputs(o->shown ? "]\n" : "[]\n", stdout);
+	else if (opt->count)
+		printf("%zu\n", count);
+	else if (opt->pids_only && opt->delimiter && o->shown)
+		putchar('\n');
+	if (options_listing(opt) && opt->verbose && !opt->json && count > 0)
+		msg("nothing was sent; %s would go to the %zu process%s listed",
+		    signal_text(opt->signo, name, sizeof(name)), count,
+		    count == 1 ? "" : "es");
 }

@@ -1,3 +1,6 @@
+/* Everything pfkill prints on stdout, and the per-process lines it
+ * prints on stderr: one function per event.  Only this file decides
+ * what an option such as --json or --count does to the output. */
 #ifndef PFKILL_OUTPUT_H
 #define PFKILL_OUTPUT_H
 
@@ -5,31 +8,48 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "proc.h"
+#include "options.h"
+#include "selection.h"
 
-/* Write s so that no control character, invalid UTF-8 or bidi override
- * reaches the terminal: \n \t \r \e \\ and \xNN / \u{NNNN} escapes. */
-void out_escaped(FILE *f, const char *s, size_t len);
+struct output {
+	const struct options *opt;
+	size_t shown;		/* JSON objects or pids printed so far */
+};
 
-/* The C string s through out_escaped, as a malloc'd string, for
- * messages. */
-char *escaped(const char *s);
+void out_init(struct output *o, const struct options *opt);
 
-/* Write s as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
-void out_json_string(FILE *f, const char *s, size_t len);
+/* Read what the output will need about p while its dir fd is open
+ * (the command line, the handle, the JSON fields). */
+void out_prepare(const struct output *o, struct pick *p);
 
-/* The process name (comm), or with full the command line, escaped. */
+/* --list, --pids or --json without sending: p would be signalled. */
+void out_listed(struct output *o, const struct pick *p);
+
+/* A signal was sent to p (-e). */
+void out_sent(struct output *o, const struct pick *p, int signo);
+
+/* p's outcome for --json, once known (sent; exited when waited). */
+void out_result(struct output *o, const struct pick *p, bool waited);
+
+/* --until-gone killed cgroup path with cgroup.kill (-e). */
+void out_cgroup_killed(struct output *o, const char *path);
+
+/* p exited while pfkill waited (-e). */
+void out_exited(struct output *o, const struct pick *p);
+
+/* p was still running when the waiting ended (stderr). */
+void out_survivor(const struct output *o, const struct pick *p,
+		  const char *why);
+
+/* -I: ask on stderr whether to send signo to p. */
+void out_prompt(const struct output *o, const struct pick *p, int signo);
+
+/* The end of the run: --count, the end of the JSON array or of the
+ * --pids line.  count is the number of processes selected. */
+void out_finish(struct output *o, size_t count);
+
+/* The process name (comm), or with full the command line ("[comm]" when
+ * it has none, as ps shows it), escaped. */
 void out_name(FILE *f, const struct proc *p, bool full);
-
-/* "TERM sent to sleep (pid 4242)" */
-void out_echo(FILE *f, const struct proc *p, int signo, bool full);
-
-/* "4242:1234567 sleep": handle then name, for --list. */
-void out_list_line(FILE *f, const struct proc *p, const char *handle,
-		   bool full);
-
-/* One JSON object for p; result is NULL when nothing was sent. */
-void out_json_proc(FILE *f, const struct proc *p, const char *handle,
-		   const char *result, bool waited);
 
 #endif

@@ -1,8 +1,14 @@
 /* pfkill: signal processes by pid, handle, group, pidfile or name, through
  * /proc/<pid> directory fds, so that a recycled pid is never hit.
  *
- * Flow: parse options -> resolve targets into a selection (each process
- * pinned by its dir fd) -> act (ask, send, wait) -> report -> exit status.
+ * Flow, and the files that hold each step:
+ *   parse     options.c (schedule.c, signals.c), targets.c
+ *   select    selection.c: named targets (identity.c, pidfile.c) and the
+ *             /proc scan (scan.c, match.c), all read through proc.c
+ *   act       send.c for each process as it is selected; wait.c for
+ *             -w and --retry; until.c for --until-gone; thread.c for --tid
+ *   report    output.c
+ *   exit      util.c's statuses
  */
 #include "config.h"
 
@@ -11,17 +17,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <unistd.h>
 
+#include "identity.h"
+#include "pidfile.h"
+#include "match.h"
 #include "options.h"
 #include "output.h"
-#include "pidfd.h"
-#include "select.h"
+#include "selection.h"
 #include "send.h"
 #include "signals.h"
 #include "targets.h"
 #include "thread.h"
+#include "until.h"
 #include "util.h"
 #include "wait.h"
 
@@ -35,23 +42,9 @@ static int list_signals(const char **args)
 		return 0;
 	}
 	for (size_t i = 0; args[i] != NULL; i++)
-		if (!signal_convert(args[i], stdout)) {
-			msg("unknown signal: %s", args[i]);
-			status = EXIT_USAGE;
-		}
+		if (!signal_convert(args[i], stdout))
+			status = refuse(EXIT_USAGE, "unknown signal: %s", args[i]);
 	return status;
-}
-
-/* Every selected process holds a dir fd (and later a pidfd): lift the
- * soft fd limit to the hard one so thousands of matches fit. */
-static void raise_fd_limit(void)
-{
-	struct rlimit rl;
-
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
-		rl.rlim_cur = rl.rlim_max;
-		setrlimit(RLIMIT_NOFILE, &rl);
-	}
 }
 
 static struct target *parse_targets(const char **args, size_t *n)
@@ -70,122 +63,48 @@ static struct target *parse_targets(const char **args, size_t *n)
 	return t;
 }
 
-/* The handles are taken before anything is sent: afterwards the
- * processes may be gone. */
-static char **take_handles(const struct options *opt, struct selection *sel)
+/* --remove-pidfile: once the process is gone, or the file was stale. */
+static void remove_pidfile(const struct options *opt, const struct procfs *fs,
+			   const struct selection_report *rep)
 {
-	char **handles = xcalloc(sel->n + 1, sizeof(*handles));
-
-	for (size_t i = 0; i < sel->n; i++) {
-		char buf[64];
-		struct proc *p = sel->procs[i];
-		if (opt->json)
-			proc_load(p, PF_STAT | PF_STATUS | PF_CMDLINE);
-		else if (opt->full)
-			proc_load(p, PF_CMDLINE);
-		if (!target_handle(p, buf, sizeof(buf)))
-			snprintf(buf, sizeof(buf), "%d", (int)p->pid);
-		handles[i] = xstrdup(buf);
-	}
-	return handles;
+	if (!opt->remove_pidfile || !rep->pidfile_read)
+		return;
+	if (identity_pidfile_gone(fs, rep->pidfile_pid, &rep->pidfile_st))
+		pidfile_remove_file(opt->pidfile, &rep->pidfile_st);
+	else if (opt->verbose)
+		msg("%s: not removed: pid %d still runs", opt->pidfile,
+		    (int)rep->pidfile_pid);
 }
 
-/* What happened to p, for --json. */
-static const char *result_text(const struct proc *p)
+/* Select, act on each process as it is found, then wait as asked. */
+static int run(const struct options *opt, const struct procfs *fs,
+	       const struct target *targets, size_t ntargets)
 {
-	if (p->result == -ECANCELED)
-		return "skipped";
-	return p->result == 0 ? "signalled" : strerror(-p->result);
-}
-
-static void print_report(const struct options *opt, struct selection *sel,
-			 char **handles, bool sent)
-{
-	if (opt->json) {
-		bool waited = sent && (opt->wait || opt->retry.n);
-		fputc('[', stdout);
-		for (size_t i = 0; i < sel->n; i++) {
-			fputs(i ? ",\n " : "", stdout);
-			out_json_proc(stdout, sel->procs[i], handles[i],
-				      sent ? result_text(sel->procs[i]) : NULL,
-				      waited);
-		}
-		fputs("]\n", stdout);
-	} else if (opt->list) {
-		for (size_t i = 0; i < sel->n; i++)
-			out_list_line(stdout, sel->procs[i], handles[i],
-				      opt->full);
-	}
-	if (opt->count && !opt->json)
-		printf("%zu\n", sel->n);
-}
-
-/* Ask (with -I), then send to each selected process. */
-static int send_all(const struct options *opt, struct selection *sel)
-{
-	int status = 0;
-
-	for (size_t i = 0; i < sel->n; i++) {
-		struct proc *p = sel->procs[i];
-		if (opt->interactive && !ask(p, opt->full)) {
-			p->result = -ECANCELED;
-			continue;
-		}
-		status = status_merge(status, send_one(opt, p, opt->signo));
-	}
-	return status;
-}
-
-static int act(const struct options *opt, struct selection *sel)
-{
-	double t0 = now_monotonic();
+	bool waiting = opt->wait || opt->retry.n;
+	int first = opt->retry.n ? opt->retry.steps[0].signo : opt->signo;
+	struct selection_report rep;
+	struct output out;
+	struct sender s;
+	struct waiter w;
 	int status;
 
-	require_pidfd_send();
-	if (opt->retry.n)
-		return retry_run(opt, sel, t0);
-	status = send_all(opt, sel);
-	if (opt->wait)
-		status = status_merge(status, wait_for_exit(opt, sel, t0));
-	return status;
-}
-
-/* Did at least one selected process get the signal (or, for --list,
- * was anything selected)? */
-static bool any_signalled(const struct selection *sel, bool sent)
-{
-	for (size_t i = 0; i < sel->n; i++)
-		if (!sent || sel->procs[i]->result == 0)
-			return true;
-	return false;
-}
-
-static void free_handles(char **handles)
-{
-	for (size_t i = 0; handles && handles[i]; i++)
-		free(handles[i]);
-	free(handles);
-}
-
-static int run(const struct options *opt, struct target *targets,
-	       size_t ntargets)
-{
-	struct selection sel = { 0 };
-	char **handles = NULL;
-	bool sending = !opt->list;
-	int status;
-
-	select_processes(opt, targets, ntargets, &sel);
-	status = sel.status;
-	if (opt->list || opt->json)
-		handles = take_handles(opt, &sel);
-	if (sending)
-		status = status_merge(status, act(opt, &sel));
-	print_report(opt, &sel, handles, sending);
-	if (!any_signalled(&sel, sending))
+	out_init(&out, opt);
+	if (waiting)
+		waiter_init(&w, opt, fs, &out);
+	sender_init(&s, opt, fs, &out, waiting ? &w : NULL, first);
+	struct sink sink = { sender_group, sender_take, &s };
+	select_processes(opt, fs, targets, ntargets, &sink, &rep);
+	status = status_merge(rep.status, s.status);
+	if (waiting)
+		status = status_merge(status, opt->retry.n ? retry_run(&w, &s)
+				      : wait_for_exit(&w, opt->timeout));
+	out_finish(&out, rep.selected);
+	if (s.signalled == 0)
 		status = status_merge(status, EXIT_NOMATCH);
-	free_handles(handles);
-	selection_free(&sel);
+	remove_pidfile(opt, fs, &rep);
+	if (waiting)
+		waiter_free(&w);
+	sender_free(&s);
 	return status;
 }
 
@@ -201,19 +120,38 @@ static int signal_targets(const struct options *opt, const char **args)
 {
 	size_t ntargets;
 	struct target *targets = parse_targets(args, &ntargets);
+	struct procfs fs;
 	int status;
 
+	options_check_targets(opt, targets, ntargets);
 	if (ntargets == 0 && !opt->pidfile && !opt->tid &&
-	    !options_has_filters(opt))
+	    !matcher_selects(opt))
 		usage_error("no process given: name a pid, a pattern, a "
 			    "process group or a pidfile");
-	raise_fd_limit();
+	procfs_open(&fs);
 	if (opt->tid)
-		status = thread_signal(opt, targets, ntargets);
+		status = thread_signal(opt, &fs, targets, ntargets);
+	else if (opt->until_gone)
+		status = until_gone(opt, &fs, targets, ntargets);
 	else
-		status = run(opt, targets, ntargets);
+		status = run(opt, &fs, targets, ntargets);
+	/* --oknodo: nothing to do is not a failure (start-stop-daemon). */
+	if (opt->oknodo && status == EXIT_NOMATCH)
+		status = 0;
+	procfs_close(&fs);
 	free(targets);
 	return status;
+}
+
+static void print_version(void)
+{
+	printf("%s %s\n"
+	       "Copyright (C) 2026 the pfkill authors.\n"
+	       "License GPL-2.0-or-later: GNU GPL version 2 or later.\n"
+	       "This is free software: you are free to change and "
+	       "redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law.\n",
+	       PACKAGE_NAME, PACKAGE_VERSION);
 }
 
 int main(int argc, char **argv)
@@ -226,7 +164,7 @@ int main(int argc, char **argv)
 	setlocale(LC_COLLATE, "");
 	options_parse(&opt, argc, argv, &args);
 	if (opt.version)
-		printf("%s %s\n", PROGRAM_NAME, PACKAGE_VERSION);
+		print_version();
 	else if (opt.list_signals)
 		status = list_signals(args);
 	else if (opt.table)

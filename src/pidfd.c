@@ -1,3 +1,4 @@
+/* pidfd.c: pidfd system calls and the proof of identity. */
 #include "config.h"
 
 #include <errno.h>
@@ -52,19 +53,30 @@ bool pfd_available(void)
 	return pfd_send(-1, 0, NULL, 0) != -ENOSYS;
 }
 
-int pfd_open_same(pid_t pid, int dirfd)
+int pfd_open_same(const struct proc *p, unsigned int flags)
 {
-	int pidfd = pfd_open(pid, 0);
-
+	if (!p->fs->own_ns)
+		return -EXDEV;
+	int pidfd = pfd_open(p->pid, flags);
 	if (pidfd < 0)
 		return pidfd;
-	/* The dir fd still names a live (or zombie) process now, so pid has
-	 * not been reused since the dir was opened: pidfd names the same. */
-	int rc = pfd_send(dirfd, 0, NULL, 0);
+	int rc = pfd_send(p->dirfd, 0, NULL, 0);
 	if (rc == 0 || rc == -EPERM)
 		return pidfd;
 	close(pidfd);
 	return rc;
+}
+
+void pfd_foreign_fatal(const struct procfs *fs, const char *what)
+{
+	if (fs->self)
+		fatal("%s needs a pidfd, but /proc belongs to another pid "
+		      "namespace (it numbers pfkill %d, pfkill is %d): mount "
+		      "the procfs of this namespace on /proc",
+		      what, (int)fs->self, (int)getpid());
+	fatal("%s needs a pidfd, but /proc belongs to another pid namespace "
+	      "(pfkill is not in it): mount the procfs of this namespace on "
+	      "/proc", what);
 }
 
 unsigned long long pfd_inode(int pidfd)

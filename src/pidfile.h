@@ -1,3 +1,5 @@
+/* Pidfiles: reading one without ever blocking or being fooled, whether
+ * a process is the one its pidfile names, and removing it. */
 #ifndef PFKILL_PIDFILE_H
 #define PFKILL_PIDFILE_H
 
@@ -5,6 +7,8 @@
 #include <stddef.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+
+#include "proc.h"
 
 /* Largest pidfile pfkill reads: a pid and some whitespace. */
 #define PIDFILE_MAX 4096
@@ -14,12 +18,20 @@
 bool pidfile_parse(const char *buf, size_t len, pid_t *pid);
 
 /* Open and check a pidfile without ever blocking or following a final
- * symlink: a regular file, small, not world-writable, owned by root or
- * the caller (unless constrained, when another matcher also pins the
- * process), locked when need_lock.  On success stores the pid and the
- * file's status and returns 0; otherwise prints why and returns the
- * exit status (1: stale or absent, 2: not a pidfile, 4: unreadable). */
-int pidfile_read(const char *path, bool need_lock, bool constrained,
+ * symlink: a small regular file, locked when need_lock.  Written only by
+ * root or the caller, unless pinned (a check that names the process,
+ * such as --expect-exe, will hold the process to more than the file
+ * says).  On success stores the pid and the file's status and returns
+ * 0; otherwise prints why and returns the exit status (1: stale, absent
+ * or unsafe, 2: not a pidfile, 4: unreadable). */
+int pidfile_read(const char *path, bool need_lock, bool pinned,
 		 pid_t *pid, struct stat *st);
+
+/* Does p hold the pidfile st open for writing, as a daemon that locks
+ * its pidfile does?  Read through p's dir fd. */
+bool pidfile_held_by(const struct proc *p, const struct stat *st);
+
+/* Remove the pidfile at path if it is still the file st; prints why not. */
+void pidfile_remove_file(const char *path, const struct stat *st);
 
 #endif

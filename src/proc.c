@@ -1,3 +1,4 @@
+/* proc.c: the /proc pfkill works on, and every /proc file format. */
 #include "config.h"
 
 #include <ctype.h>
@@ -7,120 +8,230 @@
 #include <inttypes.h>
 #include <libgen.h>
 #include <limits.h>
+#include <linux/magic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "proc.h"
 #include "util.h"
 
-void proc_init(struct proc *p, pid_t pid)
+/* getdents64 buffer for the one pass over /proc. */
+#define PROC_DENTS_BUF 32768
+/* First buffer for a whole file; most /proc files fit. */
+#define PROC_FILE_BUF 4096
+/* A path below /proc: "<pid>/<file>" with file up to "fdinfo/<fd>". */
+#define PROC_PATH_MAX (PROC_PID_TEXT + 64)
+
+const char *const proc_ns_names[PROC_NS_COUNT] = {
+	"ipc", "mnt", "net", "pid", "user", "uts", "cgroup", "time",
+};
+
+void procfs_open(struct procfs *fs)
+{
+	struct statfs sfs;
+	char self[PROC_PID_TEXT];
+	ssize_t n;
+
+	fs->fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fs->fd < 0) {
+		fd_limit_check(-errno, "/proc");
+		fatal("/proc is not mounted: %s", strerror(errno));
+	}
+	if (fstatfs(fs->fd, &sfs) != 0 || sfs.f_type != PROC_SUPER_MAGIC)
+		fatal("/proc is not mounted (no procfs there)");
+	n = readlinkat(fs->fd, "self", self, sizeof(self) - 1);
+	fs->self = 0;
+	if (n > 0) {
+		self[n] = '\0';
+		if (!parse_pid(self, &fs->self))
+			fs->self = 0;
+	}
+	fs->own_ns = fs->self == getpid();
+}
+
+void procfs_close(struct procfs *fs)
+{
+	if (fs->fd >= 0)
+		close(fs->fd);
+	fs->fd = -1;
+}
+
+/* How far up pfkill's ancestry to look (a loop guard). */
+#define ANCESTORS_MAX 4096
+
+void procfs_ancestors(const struct procfs *fs, struct id_list *out)
+{
+	struct proc p;
+	pid_t pid = fs->self;
+
+	while (pid > 0 && out->n < ANCESTORS_MAX) {
+		proc_init(&p, fs, pid);
+		pid = proc_load(&p, PF_STAT) == 0 ? p.ppid : 0;
+		proc_release(&p);
+		if (pid <= 1)
+			break;
+		id_list_add(out, pid);
+	}
+}
+
+static bool all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+int procfs_list(const struct procfs *fs, pid_t **pids, size_t *n)
+{
+	char buf[PROC_DENTS_BUF] __attribute__((aligned(8)));
+	size_t cap = 0;
+	ssize_t got;
+
+	*pids = NULL;
+	*n = 0;
+	if (lseek(fs->fd, 0, SEEK_SET) < 0)
+		return -errno;
+	while ((got = getdents64(fs->fd, buf, sizeof(buf))) > 0) {
+		for (ssize_t off = 0; off < got;) {
+			struct dirent64 *d = (struct dirent64 *)(buf + off);
+			off += d->d_reclen;
+			if ((d->d_type != DT_DIR && d->d_type != DT_UNKNOWN) ||
+			    !all_digits(d->d_name))
+				continue;
+			*pids = xgrow(*pids, sizeof(**pids), *n, &cap);
+			(*pids)[(*n)++] = (pid_t)atoi(d->d_name);
+		}
+	}
+	return got < 0 ? -errno : 0;
+}
+
+void proc_init(struct proc *p, const struct procfs *fs, pid_t pid)
 {
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
+	p->fs = fs;
 	p->dirfd = -1;
-	p->pidfd = -1;
+	snprintf(p->name, sizeof(p->name), "%d", (int)pid);
+}
+
+/* Where file of p is: below the dir fd once opened, else by path. */
+static int proc_where(const struct proc *p, const char *file, char *path,
+		      const char **name)
+{
+	if (p->dirfd >= 0) {
+		*name = file;
+		return p->dirfd;
+	}
+	snprintf(path, PROC_PATH_MAX, "%s/%s", p->name, file);
+	*name = path;
+	return p->fs->fd;
 }
 
 /* openat, but a full fd table is fatal rather than "no such file". */
-static int open_at(int dirfd, const char *name, int flags, const char *what)
+static int open_at(int dirfd, const char *name, int flags)
 {
 	int fd = openat(dirfd, name, flags | O_CLOEXEC);
 
 	if (fd < 0) {
 		fd = -errno;
-		fd_limit_check(fd, what);
+		fd_limit_check(fd, name);
 	}
 	return fd;
 }
 
-int proc_open(struct proc *p, int procfd, const char *name)
+int proc_open(struct proc *p)
 {
-	p->dirfd = open_at(procfd, name, O_RDONLY | O_DIRECTORY, "/proc");
-	return p->dirfd < 0 ? p->dirfd : 0;
+	if (p->dirfd >= 0)
+		return 0;
+	int fd = open_at(p->fs->fd, p->name, O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return fd;
+	p->dirfd = fd;
+	proc_forget(p);
+	return 0;
 }
 
-int proc_open_pid(struct proc *p, int procfd, pid_t pid)
+void proc_close(struct proc *p)
 {
-	char name[32];
-
-	proc_init(p, pid);
-	snprintf(name, sizeof(name), "%s%d", procfd == AT_FDCWD ? "/proc/" : "",
-		 (int)pid);
-	return proc_open(p, procfd, name);
+	if (p->dirfd >= 0)
+		close(p->dirfd);
+	p->dirfd = -1;
 }
 
 void proc_release(struct proc *p)
 {
-	if (p->dirfd >= 0)
-		close(p->dirfd);
-	if (p->pidfd >= 0)
-		close(p->pidfd);
+	proc_close(p);
 	free(p->cmdline);
-	p->dirfd = p->pidfd = -1;
 	p->cmdline = NULL;
+	p->cmdline_len = 0;
+	p->loaded = 0;
 }
 
-/* Read a small file in as few reads as possible: /proc files we read
- * here end in '\n', and one read returns all of a file that fits. */
-static ssize_t read_small(int dirfd, const char *name, char *buf, size_t size)
+void proc_forget(struct proc *p)
 {
-	int fd = open_at(dirfd, name, O_RDONLY, name);
-	size_t len = 0;
-
-	if (fd < 0)
-		return fd;
-	while (len < size - 1) {
-		ssize_t n = read(fd, buf + len, size - 1 - len);
-		if (n < 0) {
-			int err = errno;
-			close(fd);
-			return -err;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-		if (buf[len - 1] == '\n')
-			break;
-	}
-	close(fd);
-	buf[len] = '\0';
-	return (ssize_t)len;
+	p->loaded = 0;
 }
 
-int proc_read_all(const struct proc *p, const char *name, char **out,
-		  size_t *outlen)
+bool proc_gone(int err)
 {
-	int fd = open_at(p->dirfd, name, O_RDONLY, name);
-	size_t len = 0, cap = 4096;
-	char *buf;
+	return err == -ESRCH || err == -ENOENT;
+}
 
-	if (fd < 0)
-		return fd;
-	buf = xmalloc(cap);
+static int open_file(const struct proc *p, const char *file)
+{
+	char path[PROC_PATH_MAX];
+	const char *name;
+	int dir = proc_where(p, file, path, &name);
+
+	return open_at(dir, name, O_RDONLY);
+}
+
+/* Read fd to the end into a growing buffer.  /proc files produce all
+ * they have in one read, so a short read is the end: that saves the
+ * read that would return 0. */
+static int read_fd_all(int fd, char **out, size_t *outlen)
+{
+	size_t len = 0, cap = PROC_FILE_BUF;
+	char *buf = xmalloc(cap);
+
 	for (;;) {
-		if (cap - len < 2)
-			buf = xrealloc(buf, cap *= 2);
-		ssize_t n = read(fd, buf + len, cap - 1 - len);
+		size_t want = cap - 1 - len;
+		ssize_t n = read(fd, buf + len, want);
 		if (n < 0) {
-			int err = errno;
-			close(fd);
+			int err = -errno;
 			free(buf);
-			return -err;
+			return err;
 		}
-		if (n == 0)
-			break;
 		len += (size_t)n;
+		if ((size_t)n < want)
+			break;
+		buf = xrealloc(buf, cap *= 2);
 	}
-	close(fd);
 	buf[len] = '\0';
 	*out = buf;
 	*outlen = len;
 	return 0;
+}
+
+int proc_read_file(const struct proc *p, const char *file, char **buf,
+		   size_t *len)
+{
+	int fd = open_file(p, file);
+
+	if (fd < 0)
+		return fd;
+	int rc = read_fd_all(fd, buf, len);
+	close(fd);
+	return rc;
 }
 
 static void set_comm(struct proc *p, const char *s, size_t len)
@@ -201,48 +312,63 @@ bool proc_parse_status(struct proc *p, const char *buf, size_t len)
 static int load_comm(struct proc *p)
 {
 	char buf[PROC_COMM_MAX + 2];
-	ssize_t n = read_small(p->dirfd, "comm", buf, sizeof(buf));
+	int fd = open_file(p, "comm");
 
-	if (n < 0)
-		return (int)n;
+	if (fd < 0)
+		return fd;
+	ssize_t n = read(fd, buf, sizeof(buf));
+	int err = n < 0 ? -errno : 0;
+	close(fd);
+	if (err != 0)
+		return err;
 	if (n > 0 && buf[n - 1] == '\n')
 		n--;
 	set_comm(p, buf, (size_t)n);
 	return 0;
 }
 
-static int load_stat(struct proc *p)
+/* A reaped process reads as empty; anything else that does not parse
+ * is reported, never taken as "no match". */
+static int load_parsed(struct proc *p, const char *file,
+		       bool (*parse)(struct proc *, const char *, size_t),
+		       bool leading_newline)
 {
-	char buf[1024];
-	ssize_t n = read_small(p->dirfd, "stat", buf, sizeof(buf));
+	char *buf;
+	size_t len;
+	int rc = proc_read_file(p, file, &buf, &len);
 
-	if (n < 0)
-		return (int)n;
-	return proc_parse_stat(p, buf, (size_t)n) ? 0 : -EINVAL;
-}
-
-static int load_status(struct proc *p)
-{
-	char buf[16384];
-	/* status starts "Name:\t..."; parse it as if preceded by a newline
-	 * so every key, the first included, is found at a line start. */
-	buf[0] = '\n';
-	ssize_t n = read_small(p->dirfd, "status", buf + 1, sizeof(buf) - 1);
-
-	if (n < 0)
-		return (int)n;
-	if (n == 0)
-		return -ESRCH;	/* a reaped process reads as empty */
-	return proc_parse_status(p, buf, (size_t)n + 1) ? 0 : -EINVAL;
+	if (rc != 0)
+		return rc;
+	if (len == 0) {
+		rc = -ESRCH;
+	} else if (leading_newline) {
+		/* status starts "Name:\t...": parse as if preceded by a
+		 * newline so that every key is found at a line start. */
+		char *nl = xmalloc(len + 2);
+		nl[0] = '\n';
+		memcpy(nl + 1, buf, len + 1);
+		rc = parse(p, nl, len + 1) ? 0 : -EBADMSG;
+		free(nl);
+	} else {
+		rc = parse(p, buf, len) ? 0 : -EBADMSG;
+	}
+	free(buf);
+	return rc;
 }
 
 static int load_cmdline(struct proc *p)
 {
-	int rc = proc_read_all(p, "cmdline", &p->cmdline, &p->cmdline_len);
+	char *buf;
+	size_t len;
+	int rc = proc_read_file(p, "cmdline", &buf, &len);
 
-	if (rc == 0)
-		p->loaded |= PF_CMDLINE;
-	return rc;
+	if (rc != 0)
+		return rc;
+	free(p->cmdline);
+	p->cmdline = buf;
+	p->cmdline_len = len;
+	p->loaded |= PF_CMDLINE;
+	return 0;
 }
 
 int proc_load(struct proc *p, unsigned int fields)
@@ -251,20 +377,23 @@ int proc_load(struct proc *p, unsigned int fields)
 	int rc = 0;
 
 	if (want & PF_STAT)
-		rc = load_stat(p);
+		rc = load_parsed(p, "stat", proc_parse_stat, false);
 	else if (want & PF_COMM)
 		rc = load_comm(p);
 	if (rc == 0 && (want & PF_STATUS))
-		rc = load_status(p);
+		rc = load_parsed(p, "status", proc_parse_status, true);
 	if (rc == 0 && (want & PF_CMDLINE))
 		rc = load_cmdline(p);
 	return rc;
 }
 
-int proc_readlink(const struct proc *p, const char *name, char *buf,
+int proc_readlink(const struct proc *p, const char *file, char *buf,
 		  size_t size)
 {
-	ssize_t n = readlinkat(p->dirfd, name, buf, size - 1);
+	char path[PROC_PATH_MAX];
+	const char *name;
+	int dir = proc_where(p, file, path, &name);
+	ssize_t n = readlinkat(dir, name, buf, size - 1);
 
 	if (n < 0)
 		return -errno;
@@ -274,47 +403,29 @@ int proc_readlink(const struct proc *p, const char *name, char *buf,
 	return 0;
 }
 
-unsigned long long proc_ns_inode(const struct proc *p, const char *name)
+int proc_stat_link(const struct proc *p, const char *file, struct stat *st)
 {
-	char path[32];
+	char path[PROC_PATH_MAX];
+	const char *name;
+	int dir = proc_where(p, file, path, &name);
+
+	return fstatat(dir, name, st, 0) == 0 ? 0 : -errno;
+}
+
+unsigned long long proc_ns_inode(const struct proc *p, int kind)
+{
+	char file[32];
 	struct stat st;
 
-	snprintf(path, sizeof(path), "ns/%s", name);
-	if (fstatat(p->dirfd, path, &st, 0) != 0)
+	snprintf(file, sizeof(file), "ns/%s", proc_ns_names[kind]);
+	if (proc_stat_link(p, file, &st) != 0)
 		return 0;
 	return (unsigned long long)st.st_ino;
 }
 
-static bool all_digits(const char *s)
+long proc_tty_encode(unsigned int maj, unsigned int min)
 {
-	if (*s == '\0')
-		return false;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return false;
-	return true;
-}
-
-int proc_scan(int procfd, proc_visit_fn visit, void *ctx)
-{
-	char buf[32768] __attribute__((aligned(8)));
-	ssize_t n;
-
-	if (lseek(procfd, 0, SEEK_SET) < 0)
-		return -errno;
-	while ((n = getdents64(procfd, buf, sizeof(buf))) > 0) {
-		for (ssize_t off = 0; off < n;) {
-			struct dirent64 *d = (struct dirent64 *)(buf + off);
-			off += d->d_reclen;
-			if (d->d_type != DT_DIR && d->d_type != DT_UNKNOWN)
-				continue;
-			if (!all_digits(d->d_name))
-				continue;
-			if (!visit((pid_t)atoi(d->d_name), d->d_name, ctx))
-				return 0;
-		}
-	}
-	return n < 0 ? -errno : 0;
+	return (long)((min & 0xffU) | (maj << 8) | ((min & ~0xffU) << 12));
 }
 
 long proc_ticks_per_second(void)
@@ -324,17 +435,15 @@ long proc_ticks_per_second(void)
 	return hz > 0 ? hz : 100;
 }
 
-double proc_uptime(void)
+double proc_age(const struct proc *p)
 {
-	return clock_seconds(CLOCK_BOOTTIME);
+	return clock_seconds(CLOCK_BOOTTIME) -
+	       (double)p->starttime / (double)proc_ticks_per_second();
 }
 
 double proc_start_time(const struct proc *p)
 {
-	double age = proc_uptime() -
-		     (double)p->starttime / (double)proc_ticks_per_second();
-
-	return clock_seconds(CLOCK_REALTIME) - age;
+	return clock_seconds(CLOCK_REALTIME) - proc_age(p);
 }
 
 size_t proc_cmdline_used(const struct proc *p)

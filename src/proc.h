@@ -1,12 +1,46 @@
+/* Reading /proc: the procfs pfkill works on, and one process's files
+ * and their formats. */
 #ifndef PFKILL_PROC_H
 #define PFKILL_PROC_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
-/* Which /proc files have been read into a struct proc. */
+#include "util.h"
+
+/* The kernel's comm is 16 bytes for tasks; kernel threads may show up
+ * to 64.  comm keeps PROC_COMM_VISIBLE characters of a process name. */
+#define PROC_COMM_MAX 64
+#define PROC_COMM_VISIBLE 15
+/* A decimal pid and its NUL. */
+#define PROC_PID_TEXT 16
+
+/* The /proc pfkill reads.  Only when it is the procfs of pfkill's own
+ * pid namespace (own_ns) does a pid number name the same process there
+ * and in pidfd_open(2). */
+struct procfs {
+	int fd;
+	pid_t self;	/* pfkill as this /proc numbers it; 0 if invisible */
+	bool own_ns;
+};
+
+/* Open /proc and find out whose it is; exits 3 when no procfs is
+ * mounted there. */
+void procfs_open(struct procfs *fs);
+void procfs_close(struct procfs *fs);
+
+/* pfkill's ancestors as this /proc numbers them, parent first, pid 1
+ * left out (empty when pfkill is not in it). */
+void procfs_ancestors(const struct procfs *fs, struct id_list *out);
+
+/* Every numeric entry of /proc, in the order getdents gives (rising
+ * pids); *pids is malloc'd.  Returns 0 or -errno. */
+int procfs_list(const struct procfs *fs, pid_t **pids, size_t *n);
+
+/* Which files have been read into a struct proc. */
 enum proc_field {
 	PF_COMM = 1 << 0,
 	PF_STAT = 1 << 1,	/* implies PF_COMM */
@@ -14,16 +48,16 @@ enum proc_field {
 	PF_CMDLINE = 1 << 3,
 };
 
-/* The kernel's comm is 16 bytes for tasks; kernel threads may show up to 64. */
-#define PROC_COMM_MAX 64
-
-/* One process, pinned by its /proc/<pid> directory fd.  Everything is
- * read through dirfd, so a recycled pid can never leak in: once the
- * process is reaped every read fails with ESRCH. */
+/* One process.  Until proc_open, its files are read by path from the
+ * /proc fd: a cheap first look that a recycled pid can fool.  After
+ * proc_open every read goes through the /proc/<pid> directory fd, so
+ * once the process is reaped every read fails with ESRCH: what is read
+ * then is the process the fd pins, and the decision rests on that. */
 struct proc {
 	pid_t pid;
+	char name[PROC_PID_TEXT];
+	const struct procfs *fs;
 	int dirfd;
-	int pidfd;		/* -1 until needed (waiting, handles) */
 	unsigned int loaded;	/* enum proc_field bits */
 
 	char comm[PROC_COMM_MAX + 1];
@@ -39,76 +73,75 @@ struct proc {
 
 	char *cmdline;		/* raw, NUL separated, NUL terminated */
 	size_t cmdline_len;
-
-	/* What happened to it. */
-	int result;		/* 0 signalled, -errno on failure */
-	bool exited;
-	double exit_after;	/* seconds from the first signal to the exit */
-	bool by_pattern;	/* selected by a pattern or filters */
-	bool whole_group;	/* stands for its whole process group */
-	bool is_thread;		/* pidfd is a PIDFD_THREAD one (--tid) */
 };
 
-void proc_init(struct proc *p, pid_t pid);
+void proc_init(struct proc *p, const struct procfs *fs, pid_t pid);
 
-/* Open /proc/<pid> relative to procfd (an fd on /proc).  name is the
- * decimal pid.  Returns 0 or -errno (-ENOENT: no such process). */
-int proc_open(struct proc *p, int procfd, const char *name);
+/* Open /proc/<pid> and forget what was read by path, so that it is read
+ * again through the fd.  Returns 0 or -errno (-ENOENT: no such process). */
+int proc_open(struct proc *p);
 
-/* proc_init, then open /proc/<pid>: relative to procfd, an fd on /proc,
- * or by absolute path when procfd is AT_FDCWD.  Returns 0 or -errno. */
-int proc_open_pid(struct proc *p, int procfd, pid_t pid);
+/* Close the dir fd but keep what was read (for output). */
+void proc_close(struct proc *p);
+
+/* Close the dir fd and free memory; proc_init may reuse the struct. */
+void proc_release(struct proc *p);
 
 /* Read what fields asks for and has not been read yet.  Returns 0, or
  * -ESRCH/-ENOENT when the process is gone, or another -errno. */
 int proc_load(struct proc *p, unsigned int fields);
 
-/* Close fds and free memory; the struct may be reused after proc_init. */
-void proc_release(struct proc *p);
+/* Forget what was read, so that proc_load reads it again. */
+void proc_forget(struct proc *p);
 
-/* Read a symlink below the dir fd ("exe", "cwd"); returns 0 or -errno. */
-int proc_readlink(const struct proc *p, const char *name, char *buf,
+/* Is err (a negative errno from a read) "the process is gone"? */
+bool proc_gone(int err);
+
+/* readlink(2) of a link below the process ("exe"); 0 or -errno. */
+int proc_readlink(const struct proc *p, const char *file, char *buf,
 		  size_t size);
 
-/* Read a whole file below the dir fd into a malloc'd, NUL-terminated
- * buffer (size in *len).  Returns 0 or -errno. */
-int proc_read_all(const struct proc *p, const char *name, char **buf,
-		  size_t *len);
+/* stat(2) of what a link below the process points to ("exe", "fd/3"). */
+int proc_stat_link(const struct proc *p, const char *file, struct stat *st);
 
-/* Inode of /proc/<pid>/ns/<name>; 0 on error. */
-unsigned long long proc_ns_inode(const struct proc *p, const char *name);
+/* A whole file below the process in a malloc'd, NUL-terminated buffer
+ * (its length in *len).  Returns 0 or -errno. */
+int proc_read_file(const struct proc *p, const char *file, char **buf,
+		   size_t *len);
+
+/* Namespace kinds, as named in /proc/<pid>/ns. */
+#define PROC_NS_COUNT 8
+extern const char *const proc_ns_names[PROC_NS_COUNT];
+
+/* Inode of /proc/<pid>/ns/<kind>; 0 on error. */
+unsigned long long proc_ns_inode(const struct proc *p, int kind);
+
+/* tty_nr as /proc/<pid>/stat encodes a terminal's major and minor. */
+long proc_tty_encode(unsigned int maj, unsigned int min);
 
 /* Parsers, exposed for the fuzzers.  Return false on malformed input. */
 bool proc_parse_stat(struct proc *p, const char *buf, size_t len);
 bool proc_parse_status(struct proc *p, const char *buf, size_t len);
 
-/* Call visit(pid, name, ctx) for every numeric entry in /proc (procfd);
- * stops early when visit returns false.  Returns 0 or -errno. */
-typedef bool (*proc_visit_fn)(pid_t pid, const char *name, void *ctx);
-int proc_scan(int procfd, proc_visit_fn visit, void *ctx);
-
 /* Clock ticks per second, for starttime. */
 long proc_ticks_per_second(void);
 
-/* Seconds since boot (CLOCK_BOOTTIME, the clock starttime counts in). */
-double proc_uptime(void);
+/* Seconds since p started (needs PF_STAT); boot time based, so a step
+ * of the wall clock does not change it. */
+double proc_age(const struct proc *p);
+
+/* Wall-clock start of p, now minus its age (needs PF_STAT). */
+double proc_start_time(const struct proc *p);
 
 /* Length of p's loaded command line without its trailing NULs. */
 size_t proc_cmdline_used(const struct proc *p);
 
-/* comm keeps this many characters of a process name. */
-#define PROC_COMM_VISIBLE 15
-
 /* killall's way to see a name longer than comm can hold: when name is
  * longer and comm is its first PROC_COMM_VISIBLE characters (compared
  * ignoring case with icase), call test on the basename of argv[0], then
- * of the executable, until it returns true.  Reads through p's dir fd;
- * needs PF_COMM. */
+ * of the executable, until it returns true.  Needs PF_COMM. */
 typedef bool (*proc_name_test)(const char *name, const void *ctx);
 bool proc_long_name_any(struct proc *p, const char *name, bool icase,
 			proc_name_test test, const void *ctx);
-
-/* Wall-clock start of p (seconds since the epoch); needs PF_STAT. */
-double proc_start_time(const struct proc *p);
 
 #endif

@@ -1,3 +1,4 @@
+/* targets.c: parsing operands; printing and checking handles. */
 #include "config.h"
 
 #include <ctype.h>
@@ -13,7 +14,7 @@
 static bool split_handle(const char *arg, char sep, struct target *t)
 {
 	const char *at = strchr(arg, sep);
-	char pidpart[16];
+	char pidpart[PROC_PID_TEXT];
 	unsigned long v;
 
 	if (at == NULL || (size_t)(at - arg) >= sizeof(pidpart))
@@ -44,28 +45,33 @@ const char *target_parse(const char *arg, struct target *t)
 			       "PID@STARTTIME)";
 	} else if (arg[0] == '-' && isdigit((unsigned char)arg[1])) {
 		t->kind = T_PGROUP;
-		if (strcmp(arg, "-1") == 0)
-			t->kind = T_ALL;
-		else if (!parse_pid(arg + 1, &t->pid))
+		if (!parse_pid(arg + 1, &t->pid))
 			return "invalid process group";
+		if (t->pid == 1)
+			t->kind = T_ALL;	/* kill(1) reads -01 as -1 */
 	} else {
 		t->kind = T_PATTERN;
 	}
 	return NULL;
 }
 
+bool target_is_pid(const struct target *t)
+{
+	return t->kind == T_PID || t->kind == T_HANDLE_INODE ||
+	       t->kind == T_HANDLE_START;
+}
+
 bool target_handle(struct proc *p, char *buf, size_t size)
 {
 	unsigned long long ino = 0;
+	int fd = pfd_open_same(p, 0);
 
-	if (p->pidfd < 0) {
-		int fd = pfd_open_same(p->pid, p->dirfd);
-		if (fd == -ESRCH)
-			return false;
-		p->pidfd = fd;	/* other errors: fall back to start time */
+	if (fd == -ESRCH)
+		return false;
+	if (fd >= 0) {
+		ino = pfd_inode(fd);
+		close(fd);
 	}
-	if (p->pidfd >= 0)
-		ino = pfd_inode(p->pidfd);
 	if (ino != 0) {
 		snprintf(buf, size, "%d:%llu", (int)p->pid, ino);
 		return true;
@@ -76,36 +82,44 @@ bool target_handle(struct proc *p, char *buf, size_t size)
 	return true;
 }
 
+static int handle_inode(const struct target *t, struct proc *p,
+			unsigned long long *have)
+{
+	int fd = pfd_open_same(p, 0);
+
+	if (fd == -EXDEV)
+		pfd_foreign_fatal(p->fs, "a PID:INODE handle");
+	if (fd == -ESRCH)
+		return -ESRCH;
+	if (fd < 0)
+		return refuse(EXIT_PARTIAL, "%s: cannot open a pidfd: %s",
+			      t->arg, strerror(-fd));
+	*have = pfd_inode(fd);
+	close(fd);
+	if (*have == 0)
+		return refuse(EXIT_USAGE, "%s: this kernel has no pidfs inodes "
+			      "(Linux 6.9+ has them); use the PID@STARTTIME "
+			      "handle", t->arg);
+	return 0;
+}
+
 int target_verify_handle(const struct target *t, struct proc *p)
 {
-	unsigned long long have;
+	unsigned long long have = 0;
+	int rc;
 
 	if (t->kind == T_HANDLE_START) {
-		if (proc_load(p, PF_STAT) != 0)
-			goto exited;
+		rc = proc_load(p, PF_STAT) == 0 ? 0 : -ESRCH;
 		have = p->starttime;
 	} else {
-		int fd = pfd_open_same(p->pid, p->dirfd);
-		if (fd == -ESRCH)
-			goto exited;
-		if (fd < 0) {
-			msg("%s: cannot open a pidfd: %s", t->arg, strerror(-fd));
-			return EXIT_PARTIAL;
-		}
-		p->pidfd = fd;
-		have = pfd_inode(fd);
-		if (have == 0) {
-			msg("%s: this kernel has no pidfs inodes (Linux 6.9+ "
-			    "has them); use the PID@STARTTIME handle", t->arg);
-			return EXIT_USAGE;
-		}
+		rc = handle_inode(t, p, &have);
 	}
+	if (rc == -ESRCH)
+		return refuse(EXIT_NOMATCH, "%s: process has exited", t->arg);
+	if (rc != 0)
+		return rc;
 	if (have == t->id)
 		return 0;
-	msg("%s: process has exited (pid %d now belongs to another process)",
-	    t->arg, (int)t->pid);
-	return EXIT_NOMATCH;
-exited:
-	msg("%s: process has exited", t->arg);
-	return EXIT_NOMATCH;
+	return refuse(EXIT_NOMATCH, "%s: process has exited (pid %d now "
+		      "belongs to another process)", t->arg, (int)t->pid);
 }

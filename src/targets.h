@@ -1,3 +1,5 @@
+/* The operands: pids, handles, process groups, patterns; and the
+ * handles pfkill prints for processes. */
 #ifndef PFKILL_TARGETS_H
 #define PFKILL_TARGETS_H
 
@@ -12,7 +14,7 @@ enum target_kind {
 	T_HANDLE_INODE,	/* 1234:INODE (pidfs inode) */
 	T_HANDLE_START,	/* 1234@STARTTIME (clock ticks since boot) */
 	T_PGROUP,	/* -1234 */
-	T_ALL,		/* -1 */
+	T_ALL,		/* -1, and -01 as kill(1) reads it */
 	T_PATTERN,	/* anything else */
 };
 
@@ -23,12 +25,19 @@ struct target {
 	unsigned long long id;	/* inode or start time of a handle */
 };
 
+/* A handle as text: "PID:INODE" or "PID@STARTTIME". */
+#define HANDLE_MAX 48
+
 /* Classify one operand.  Returns NULL, or what is wrong with a
  * malformed pid, handle or group ("invalid pid"). */
 const char *target_parse(const char *arg, struct target *t);
 
-/* The handle of p: "PID:INODE" where pidfds live on pidfs, otherwise
- * "PID@STARTTIME".  May open p->pidfd.  Returns false if p has exited. */
+/* Is t named by number (a pid or a handle), not by pattern or group? */
+bool target_is_pid(const struct target *t);
+
+/* The handle of p (opened): "PID:INODE" where pidfds live on pidfs and
+ * can be proven, otherwise "PID@STARTTIME".  Returns false if p has
+ * exited. */
 bool target_handle(struct proc *p, char *buf, size_t size);
 
 /* Does p (opened from t) still have t's identity?  Prints why not and

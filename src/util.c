@@ -1,14 +1,18 @@
+/* util.c: exit statuses, messages, memory, number and time parsing. */
 #include "config.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "escape.h"
 #include "util.h"
 
 /* Linux's PID_MAX_LIMIT on 64-bit: 2^22. */
@@ -16,9 +20,16 @@
 
 static void vmsg(const char *fmt, va_list ap)
 {
-	fputs(PROGRAM_NAME ": ", stderr);
-	vfprintf(stderr, fmt, ap);
+	char *text = NULL;
+
+	if (vasprintf(&text, fmt, ap) < 0) {
+		fputs(PACKAGE_NAME ": out of memory\n", stderr);
+		exit(EXIT_FATAL);
+	}
+	fputs(PACKAGE_NAME ": ", stderr);
+	escape_text(stderr, text, strlen(text));
 	fputc('\n', stderr);
+	free(text);
 }
 
 void msg(const char *fmt, ...)
@@ -30,6 +41,16 @@ void msg(const char *fmt, ...)
 	va_end(ap);
 }
 
+int refuse(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	return status;
+}
+
 void usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -37,7 +58,7 @@ void usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(fmt, ap);
 	va_end(ap);
-	fputs("Try '" PROGRAM_NAME " --help' for more information.\n", stderr);
+	fputs("Try '" PACKAGE_NAME " --help' for more information.\n", stderr);
 	exit(EXIT_USAGE);
 }
 
@@ -86,6 +107,16 @@ char *xstrdup(const char *s)
 	return d;
 }
 
+void *xgrow(void *v, size_t size, size_t n, size_t *cap)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	if (*cap > SIZE_MAX / size)
+		fatal("out of memory");
+	return xrealloc(v, *cap * size);
+}
+
 bool parse_ulong(const char *s, int base, unsigned long max,
 		 unsigned long *out)
 {
@@ -129,10 +160,10 @@ bool parse_duration(const char *s, double *out)
 		return false;
 	if (*end != '\0') {
 		size_t i;
-		for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		for (i = 0; i < ARRAY_SIZE(units); i++)
 			if (*end == units[i].unit)
 				break;
-		if (i == sizeof(units) / sizeof(units[0]) || end[1] != '\0')
+		if (i == ARRAY_SIZE(units) || end[1] != '\0')
 			return false;
 		v *= units[i].secs;
 	}
@@ -140,6 +171,54 @@ bool parse_duration(const char *s, double *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+/* A local date and time; mktime normalises what does not exist (Feb 30,
+ * 02:30 in a daylight saving gap), so compare what came back. */
+static const char *local_time(const struct tm *asked, double *out)
+{
+	struct tm tm = *asked;
+	time_t t = mktime(&tm);
+
+	if (asked->tm_sec > 59)
+		return "invalid time";	/* strptime takes leap seconds */
+	if (t == (time_t)-1)
+		return "out of range";
+	if (tm.tm_mday != asked->tm_mday || tm.tm_mon != asked->tm_mon ||
+	    tm.tm_year != asked->tm_year)
+		return "no such date";
+	if (tm.tm_hour != asked->tm_hour || tm.tm_min != asked->tm_min ||
+	    tm.tm_sec != asked->tm_sec)
+		return "no such local time (a daylight saving time gap)";
+	*out = (double)t;
+	return NULL;
+}
+
+const char *time_parse(const char *s, double now, double *out)
+{
+	static const char *const formats[] = {
+		"%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
+		"%Y-%m-%dT%H:%M", "%Y-%m-%d",
+	};
+	double secs;
+
+	if (*s == '@') {
+		unsigned long v;
+		if (!parse_ulong(s + 1, 10, LONG_MAX, &v))
+			return "invalid time";
+		*out = (double)v;
+		return NULL;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++) {
+		struct tm tm = { .tm_isdst = -1 };
+		const char *end = strptime(s, formats[i], &tm);
+		if (end != NULL && *end == '\0')
+			return local_time(&tm, out);
+	}
+	if (!parse_duration(s, &secs))
+		return "invalid time";
+	*out = now - secs;
+	return NULL;
 }
 
 double timespec_seconds(const struct timespec *ts)
@@ -160,8 +239,8 @@ double now_monotonic(void)
 	return clock_seconds(CLOCK_MONOTONIC);
 }
 
-void split_list(const char *opt, const char *arg, convert_fn conv,
-		const char *what, long **vals, size_t *n)
+void list_walk(const char *opt, const char *arg, const char *what,
+	       list_item_fn each, void *ctx)
 {
 	char *copy = xstrdup(arg);
 	char *save = NULL;
@@ -169,16 +248,27 @@ void split_list(const char *opt, const char *arg, convert_fn conv,
 
 	for (char *item = strtok_r(copy, ",", &save); item != NULL;
 	     item = strtok_r(NULL, ",", &save)) {
-		long v;
-		if (!conv(item, &v))
+		if (!each(item, ctx))
 			usage_error("%s: %s '%s'", opt, what, item);
-		*vals = xrealloc(*vals, (*n + 1) * sizeof(**vals));
-		(*vals)[(*n)++] = v;
 		any = true;
 	}
 	free(copy);
 	if (!any)
 		usage_error("%s: empty list", opt);
+}
+
+void id_list_add(struct id_list *l, long v)
+{
+	l->v = xgrow(l->v, sizeof(*l->v), l->n, &l->cap);
+	l->v[l->n++] = v;
+}
+
+bool id_list_has(const struct id_list *l, long v)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == v)
+			return true;
+	return false;
 }
 
 int status_merge(int a, int b)
@@ -194,6 +284,5 @@ int status_merge(int a, int b)
 void fd_limit_check(int err, const char *what)
 {
 	if (err == -EMFILE || err == -ENFILE)
-		fatal("%s: %s (pfkill holds an fd per selected process; raise "
-		      "ulimit -n)", what, strerror(-err));
+		fatal("%s: %s (raise ulimit -n)", what, strerror(-err));
 }

@@ -5,8 +5,10 @@
 # the test failed.  Names are unique per test so patterns never reach a
 # process the test did not start.
 
-load '/usr/lib/bats/bats-support/load'
-load '/usr/lib/bats/bats-assert/load'
+# bats-support and bats-assert come from BATS_LIB_PATH (configure finds
+# them; bats defaults to /usr/lib/bats).
+bats_load_library bats-support
+bats_load_library bats-assert
 
 PFKILL=${PFKILL:-$BATS_TEST_DIRNAME/../src/pfkill}
 VICTIM=${VICTIM:-$BATS_TEST_DIRNAME/victim}

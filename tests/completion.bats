@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# Shell completion: completions/pfkill.bash and completions/_pfkill.
+# Shell completion: completions/bash/pfkill and completions/zsh/_pfkill.
 #
 # Each tmux test starts a real interactive bash or zsh in a detached tmux
 # server of its own (a unique -L socket), types a partial command, presses
@@ -52,7 +52,7 @@ start_shell() {
 		cat >"$init" <<-EOF
 			PATH='$TMP/bin':\$PATH
 			source /usr/share/bash-completion/bash_completion
-			source '$COMPDIR/pfkill.bash'
+			source '$COMPDIR/bash/pfkill'
 			bind 'set bell-style none'
 			cd '$TMP'
 			PS1='\$ '
@@ -62,7 +62,7 @@ start_shell() {
 	else
 		cat >"$init" <<-EOF
 			PATH='$TMP/bin':\$PATH
-			fpath=('$COMPDIR' \$fpath)
+			fpath=('$COMPDIR/zsh' \$fpath)
 			autoload -Uz compinit
 			compinit -u -d '$TMP/zcompdump'
 			unsetopt prompt_sp beep
@@ -243,7 +243,7 @@ complete_bash() {
 	local with_bc=$1 line=$2
 	PATH="$TMP/bin:$PATH" bash --norc --noprofile -c '
 		[[ $1 == yes ]] && source /usr/share/bash-completion/bash_completion
-		source "$2/pfkill.bash"
+		source "$2/bash/pfkill"
 		COMP_LINE=$3
 		COMP_POINT=${#COMP_LINE}
 		read -ra COMP_WORDS <<<"${COMP_LINE//=/ = }"
@@ -330,9 +330,9 @@ complete_bash() {
 	assert_output ''
 }
 
-@test "bash: pfkill.bash is shellcheck-clean" {
+@test "bash: the completion is shellcheck-clean" {
 	need shellcheck
-	run shellcheck -s bash "$COMPDIR/pfkill.bash"
+	run shellcheck -s bash "$COMPDIR/bash/pfkill"
 	assert_success
 	assert_output ''
 }
@@ -368,7 +368,7 @@ $(screen)"
 	start_shell zsh
 	completes 'pfkill -n --new' 'pfkill -n --newX'
 	completes 'pfkill -n --old' 'pfkill -n --older=X'
-	completes 'pfkill --pidfile=x --pid' 'pfkill --pidfile=x --pid=X'
+	completes 'pfkill --pidfile=x --pid=1 --pid' 'pfkill --pidfile=x --pid=1 --pids X'
 }
 
 @test "zsh: --signal and -SIGNAL complete signal names" {
@@ -409,12 +409,12 @@ $(screen)"
 		grep -oE '^ +(-[[:alnum:]], +)?--[[:alnum:]-]+|^ +-[[:alnum:]]' |
 		tr -d ' ' | tr ',' '\n' | LC_ALL=C sort -u)
 	[[ ${#want[@]} -gt 50 ]] || fail "could not read the options from --help"
-	run head -n 1 "$COMPDIR/_pfkill"
+	run head -n 1 "$COMPDIR/zsh/_pfkill"
 	assert_output '#compdef pfkill'
 	local opt
 	for opt in "${want[@]}"; do
 		# Each option is a spec: '--opt[', '--opt=[', or {-x,--opt}/{-x+,--opt=}.
-		grep -qE -- "(['{,)*])${opt}[+=]?([[,}])" "$COMPDIR/_pfkill" ||
+		grep -qE -- "(['{,)*])${opt}[+=]?([[,}])" "$COMPDIR/zsh/_pfkill" ||
 			fail "no spec for $opt in _pfkill"
 	done
 }

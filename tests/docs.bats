@@ -38,9 +38,9 @@ short_options() { "$PFKILL" --help | sed -nE 's/^ +-([A-Za-z0-9]), --.*/\1/p' | 
 @test "every option in --help is in the zsh completion" {
 	local o missing=()
 	for o in $(long_options) $(short_options | sed 's/^/-/'); do
-		grep -qF -- "$o" "$SRC/completions/_pfkill" || missing+=("$o")
+		grep -qF -- "$o" "$SRC/completions/zsh/_pfkill" || missing+=("$o")
 	done
-	[[ ${#missing[@]} -eq 0 ]] || fail "not in completions/_pfkill: ${missing[*]}"
+	[[ ${#missing[@]} -eq 0 ]] || fail "not in completions/zsh/_pfkill: ${missing[*]}"
 }
 
 @test "every option in --help is completed by the bash completion" {
@@ -54,7 +54,7 @@ short_options() { "$PFKILL" --help | sed -nE 's/^ +-([A-Za-z0-9]), --.*/\1/p' | 
 			COMP_LINE="pfkill $word"; COMP_POINT=${#COMP_LINE}
 			_pfkill pfkill "$word" pfkill
 			printf "%s\n" "${COMPREPLY[@]}"
-		done' _ "$PFKILL" "$SRC/completions/pfkill.bash"
+		done' _ "$PFKILL" "$SRC/completions/bash/pfkill"
 	assert_success
 	local o missing=() completed=" ${lines[*]} "
 	for o in $(long_options) $(short_options | sed 's/^/-/'); do

@@ -57,7 +57,7 @@ quick() { run timeout 5 "$@"; }
 	assert_output '[""]'
 	quick "$PFKILL" -e -f "^\\[${U}empty\\]$"
 	assert_success
-	assert_output --regexp "^TERM sent to ${U}empty \(pid [0-9]+\)$"
+	assert_output --regexp "^TERM sent to \\[${U}empty\\] \(pid [0-9]+\)$"
 }
 
 @test "kernel threads are listed and survive a signal 0" {

@@ -179,7 +179,7 @@ free_pid() {
 	local root_owned=$SPAWNED
 	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PFKILL" "$root_owned"
 	assert_failure 4
-	assert_output "pfkill: $root_owned: cannot signal: Operation not permitted"
+	assert_output "pfkill: $root_owned: cannot signal ${U}r, owned by $(id -un): Operation not permitted"
 	assert_untouched "$root_owned"
 }
 

@@ -51,7 +51,7 @@ load common
 	assert_line --index 0 'pfkill: unknown signal: XYZ'
 	run "$PFKILL" -65 -x nothing
 	assert_failure 2
-	assert_line --index 0 'pfkill: unknown signal: 65'
+	assert_line --index 0 "pfkill: unknown signal: 65; to name process group 65, put it after '--': pfkill [OPTION...] -- -65"
 }
 
 @test "-s TERM points to --signal" {

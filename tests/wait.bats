@@ -23,7 +23,7 @@ load common
 @test "--timeout needs --wait" {
 	run "$PFKILL" --timeout 1 -x "${U}none"
 	assert_failure 2
-	assert_line --index 0 'pfkill: --timeout needs -w/--wait'
+	assert_line --index 0 'pfkill: --timeout needs -w/--wait or --until-gone'
 }
 
 @test "--retry escalates to KILL after the first timeout" {
@@ -74,11 +74,30 @@ load common
 	assert_line --index 3 "KILL sent to ${U}f (pid $SPAWNED)"
 }
 
-@test "malformed --retry schedules are usage errors" {
-	for s in "" TERM KILL/x 5/TERM TERM/5/forever forever/TERM/5/forever/5 TERM/5x 15/5 TERM/forever/0 TERM/0x1d; do
+@test "malformed --retry schedules are usage errors that say what is wrong" {
+	local -A want=(
+		["TERM//5"]="an empty item (two slashes, or one at an end)"
+		[TERM]="every signal needs a timeout after it: TERM/SECONDS"
+		[KILL]="every signal needs a timeout after it: KILL/SECONDS"
+		[TERM/5/KILL]="every signal needs a timeout after it: KILL/SECONDS"
+		[KILL/x]="'x' is neither a signal nor a timeout"
+		[5/TERM]="a schedule starts with a signal (write -15 or TERM for signal 15; a bare number is a timeout)"
+		[15/5]="a schedule starts with a signal (write -15 or TERM for signal 15; a bare number is a timeout)"
+		[forever/TERM/1]="a schedule starts with a signal (write -15 or TERM for signal 15; a bare number is a timeout)"
+		[TERM/5/forever]="'forever' must be followed by what it repeats, with a timeout of more than 0 seconds"
+		[TERM/5/forever/KILL/0]="'forever' must be followed by what it repeats, with a timeout of more than 0 seconds"
+		[TERM/5/forever/HUP/5/forever/5]="'forever' given twice"
+		[TERM/5x]="'5x' is neither a signal nor a timeout"
+		[TERM/0x1d]="'0x1d' is neither a signal nor a timeout"
+	)
+	local s
+	run "$PFKILL" --retry '' -x "${U}none"
+	assert_failure 2
+	assert_line --index 0 "pfkill: --retry '': an empty item (two slashes, or one at an end)"
+	for s in "${!want[@]}"; do
 		run "$PFKILL" --retry "$s" -x "${U}none"
 		assert_failure 2
-		assert_line --index 0 "pfkill: --retry: invalid schedule '$s'"
+		assert_line --index 0 "pfkill: --retry '$s': ${want[$s]}"
 	done
 	run "$PFKILL" -HUP --retry TERM/5 -x "${U}none"
 	assert_failure 2
@@ -250,9 +269,19 @@ load common
 	wait_until test "$(grep -c '^SIG 15 ' "${REPORT[$leader]}")" -eq 3
 }
 
-@test "running out of file descriptors is a fatal error, never a silent skip" {
+@test "a plain list holds no fd per match: 60 matches under ulimit -n 40" {
 	spawn "${U}fd" -k 60
 	run bash -c "ulimit -n 40; \"$PFKILL\" --list -x ${U}fd"
+	assert_success
+	[[ ${#lines[@]} -eq 61 ]] || fail "listed ${#lines[@]} of 61"
+}
+
+@test "running out of file descriptors is a fatal error, never a silent skip" {
+	spawn "${U}fd"
+	# stdin, stdout, stderr and /proc: the first file read fails.
+	run bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}
+		((fd > 2)) && eval "exec $fd>&-"; done
+		ulimit -n 4; exec "$1" --list -x "$2"' _ "$PFKILL" "${U}fd"
 	assert_failure 3
-	assert_output --regexp "^pfkill: [a-z/]+: Too many open files \(pfkill holds an fd per selected process; raise ulimit -n\)$"
+	assert_output --regexp "^pfkill: [0-9]+/(comm|stat): Too many open files \(raise ulimit -n\)$"
 }
