@@ -274,7 +274,10 @@ static int test_exe(const struct matcher *m, struct proc *p, struct why *w)
 	if (proc_readlink(p, "exe", link, sizeof(link)) != 0)
 		snprintf(link, sizeof(link), "?");
 	return verdict(w, EXIT_NOMATCH, "executable is '%s', not the file "
-		       "'%s'", link, m->exe_path);
+		       "'%s'%s", link, m->exe_path,
+		       strcmp(link, m->exe_path) == 0
+		       ? " (another file at that path, as another mount "
+			 "namespace or a replaced file shows it)" : "");
 }
 
 static bool on_ns(const struct options *o) { return o->ns_pid != 0; }

@@ -66,6 +66,7 @@ spawn() {
 	SPAWN_N=$((SPAWN_N + 1))
 	local ready="$TMP/ready.$SPAWN_N" report="$TMP/report.$SPAWN_N"
 	: >"$report"
+	chmod 666 "$report"	# for victims run as another user
 	"$VICTIM" -n "$name" -o "$report" -r "$ready" "$@" \
 		</dev/null >>"$TMP/victim.out" 2>&1 3>&- &
 	SPAWNED=$!

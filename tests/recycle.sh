@@ -5,7 +5,10 @@
 # the control runs, kill/pkill) the way a script would have, and report
 # what happened to B.  Everything started here dies with the namespace.
 #
-#   recycle.sh pidfile|handle|interactive  pfkill|control
+#   recycle.sh pidfile|handle|interactive|tick  pfkill|control
+#
+# tick: B takes A's pid within the clock tick A started in, so that
+# both have the same start time; exits 77 when that cannot be had.
 #
 # Output lines: "A <pid>", "B <pid>", "rc <status>", "stderr <text>",
 # "B-signals <report>", "B alive|dead".
@@ -17,7 +20,7 @@ mkdir -p "$dir"
 name=recyc$$
 
 start_victim() {	# start_victim REPORT READY
-	"$VICTIM" -n "$name" -c TERM -o "$1" -r "$2" </dev/null >/dev/null 2>&1 &
+	"$VICTIM" -n "$name" -c TERM,USR1 -o "$1" -r "$2" </dev/null >/dev/null 2>&1 &
 	local i
 	for ((i = 0; i < 500; i++)); do [[ -e $2 ]] && return 0; sleep 0.01; done
 	echo "victim did not start" >&2
@@ -33,7 +36,7 @@ wait_gone() {	# wait_gone PID (a child of this shell)
 # next fork, so nothing else can take the pid in between.
 start_b_with_pid() {
 	echo $(($1 - 1)) >/proc/sys/kernel/ns_last_pid
-	"$VICTIM" -n "$name" -c TERM -o "$dir/b.sig" -r "$dir/b.ready" \
+	"$VICTIM" -n "$name" -c TERM,USR1 -o "$dir/b.sig" -r "$dir/b.ready" \
 		</dev/null >/dev/null 2>&1 &
 	B=$!
 	local i
@@ -102,6 +105,34 @@ interactive)
 	exec 7>&-
 	wait "$asker"
 	echo "rc $?"
+	;;
+tick)
+	# A and B back to back, no waiting on ready files, until they share
+	# a start time (one clock tick: 10 ms).
+	wait_gone "$A"
+	for ((try = 0; try < 100; try++)); do
+		"$VICTIM" -n "$name" -c TERM,USR1 </dev/null >/dev/null 2>&1 &
+		A=$!
+		handle=$("$PFKILL" --list "$A" | cut -d' ' -f1)
+		a_start=$(cut -d' ' -f22 "/proc/$A/stat")
+		wait_gone "$A"
+		echo $((A - 1)) >/proc/sys/kernel/ns_last_pid
+		"$VICTIM" -n "$name" -c TERM,USR1 -o "$dir/b.sig" -r "$dir/b.ready" \
+			</dev/null >/dev/null 2>&1 &
+		B=$!
+		[[ $B == "$A" && $(cut -d' ' -f22 "/proc/$B/stat") == "$a_start" ]] && break
+		wait_gone "$B"
+		rm -f "$dir/b.ready"
+	done
+	[[ $B == "$A" && $(cut -d' ' -f22 "/proc/$B/stat" 2>/dev/null) == "$a_start" ]] || exit 77
+	for ((i = 0; i < 500; i++)); do [[ -e $dir/b.ready ]] && break; sleep 0.01; done
+	echo "handle $handle"
+	echo "same-start yes"
+	"$PFKILL" -USR1 "$handle" 2>"$dir/err"
+	echo "inode-handle rc $? $(cat "$dir/err")"
+	"$PFKILL" -USR1 "$A@$a_start" 2>"$dir/err"
+	echo "start-handle rc $?"
+	: >"$dir/err"
 	;;
 esac
 echo "stderr $(tr '\n' ';' <"$dir/err")"

@@ -13,6 +13,8 @@
  * -k N      fork N children like this one (they die with the parent)
  * -D        ... unless -D: then they outlive it
  * -p FILE   write the pid to FILE, as a daemon writes its pidfile
+ * -K        ... and keep FILE open for writing, locked (flock), as a
+ *           daemon that locks its pidfile does
  * -z        fork a child that exits at once and is never reaped
  * -g / -S   become a process group leader / session leader first
  * -w SECS   exit by itself after SECS seconds
@@ -32,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -185,6 +188,7 @@ int main(int argc, char **argv)
 	const char *report = NULL, *ready_path = NULL;
 	int threads = 0, children = 0, opt;
 	bool zombie = false, group = false, session = false, orphans = false;
+	bool keep_pidfile = false;
 	const char *pidfile = NULL;
 	double life = -1;
 	struct ready r = { NULL, 0 };
@@ -201,7 +205,7 @@ int main(int argc, char **argv)
 		argv = env_argv;
 	}
 	bool empty_argv = false;
-	while ((opt = getopt(argc, argv, "n:c:i:o:r:T:k:zgSXw:Dp:E")) != -1) {
+	while ((opt = getopt(argc, argv, "n:c:i:o:r:T:k:zgSXw:Dp:KE")) != -1) {
 		switch (opt) {
 		case 'n': name = optarg; break;
 		case 'c': catch_list = optarg; break;
@@ -217,6 +221,7 @@ int main(int argc, char **argv)
 		case 'w': life = atof(optarg); break;
 		case 'D': orphans = true; break;
 		case 'p': pidfile = optarg; break;
+		case 'K': keep_pidfile = true; break;
 		case 'E': empty_argv = true; break;
 		default: return 2;
 		}
@@ -287,7 +292,16 @@ int main(int argc, char **argv)
 		if (d)
 			closedir(d);
 	}
-	if (pidfile) {
+	if (pidfile && keep_pidfile) {
+		char line[32];
+		int fd = open(pidfile, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		snprintf(line, sizeof(line), "%ld\n", (long)parent);
+		if (fd < 0 || write(fd, line, strlen(line)) < 0 ||
+		    flock(fd, LOCK_EX) != 0) {
+			perror("victim: pidfile");
+			return 2;
+		}
+	} else if (pidfile) {
 		struct ready pf = { NULL, 0 };
 		char line[32];
 		snprintf(line, sizeof(line), "%ld\n", (long)parent);
