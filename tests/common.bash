@@ -44,6 +44,8 @@ setup() { common_setup; }
 teardown() { common_teardown; }
 
 # wait_until CMD...: poll (10 ms) until CMD succeeds, at most 10 s.
+# CMD runs anew each time: give it a function, never a "$(...)" that the
+# shell would expand once, before the first try.
 wait_until() {
 	local i
 	for ((i = 0; i < 1000; i++)); do
@@ -94,6 +96,11 @@ state() {
 }
 
 alive() { local s; s=$(state "$1"); [[ $s != gone && $s != Z && $s != X ]]; }
+has_state() { [[ $(state "$1") == "$2" ]]; }
+has_comm() { [[ $(cat "/proc/$1/comm" 2>/dev/null) == "$2" ]]; }
+
+# got_count PID SIGNUM N: PID's report has N lines for SIGNUM, or more.
+got_count() { (($(grep -c "^SIG $2 " "${REPORT[$1]}") >= $3)); }
 dead() { ! alive "$1"; }
 
 # assert_got PID SIGNUM: PID reported SIGNUM (waits for the report).

@@ -236,7 +236,7 @@ foreign_proc() {
 @test "a zombie behind a pidfile is called a zombie" {
 	spawn "${U}z" -c TERM -z
 	local z=${ZOMBIES[0]}
-	wait_until test Z = "$(state "$z")"
+	wait_until has_state "$z" Z
 	echo "$z" >"$TMP/z.pid"
 	run "$PFKILL" -F "$TMP/z.pid" --expect-exe "$VICTIM"
 	assert_failure 1

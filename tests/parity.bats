@@ -164,10 +164,10 @@ setup_file() {
 	launch "${S}stop" ++ || return 1
 	ST=$L
 	kill -STOP "$ST"
-	wait_until eval '[[ $(state "$ST") == T ]]' || return 1
+	wait_until has_state "$ST" T || return 1
 	launch "${S}zomb" ++ -z || return 1
 	ZP=$L ZZ=$ZOMB
-	wait_until eval '[[ $(state "$ZZ") == Z ]]' || return 1
+	wait_until has_state "$ZZ" Z || return 1
 	TABNAME="${S}tab${TAB}x"
 	launch "$TABNAME" ++ -- $'a\tb' || return 1
 	ES=$L

@@ -140,7 +140,7 @@ free_pid() {
 @test "zombies are matched and can be signalled" {
 	spawn "${U}z" -c TERM -z
 	local z=${ZOMBIES[0]}
-	wait_until test "$(state "$z")" = Z
+	wait_until has_state "$z" Z
 	run "$PFKILL" -0 -e -r Z -x "${U}z"
 	assert_success
 	assert_output "0 (existence check) sent to ${U}z (pid $z)"

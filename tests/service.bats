@@ -83,7 +83,7 @@ stops_daemon() {
 	local other=$!
 	STARTED+=("$other")
 	REPORT[$other]=/dev/null
-	wait_until test "$(cat /proc/$other/comm)" = sleep
+	wait_until has_comm "$other" sleep
 	echo "$other" >"$PIDFILE"
 	run sh "$INIT" stop
 	assert_success

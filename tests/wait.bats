@@ -154,7 +154,7 @@ load common
 	assert_success
 	assert_output "TERM sent to process group $leader (leader ${U}g)"
 	assert_got "$leader" 15
-	wait_until test "$(grep -c '^SIG 15 ' "${REPORT[$leader]}")" -eq 3
+	wait_until got_count "$leader" 15 3
 	run grep -c 'SIGTERM, NULL, 0x4\|SIGTERM, NULL, PIDFD_SIGNAL_PROCESS_GROUP' "$TMP/trace"
 	assert_output 1
 }
@@ -168,7 +168,7 @@ load common
 	assert_success
 	assert_line "TERM sent to ${U}g (pid ${CHILDREN[0]})"
 	assert_line "TERM sent to ${U}g (pid ${CHILDREN[1]})"
-	wait_until test "$(grep -c '^SIG 15 ' "${REPORT[$leader]}")" -eq 2
+	wait_until got_count "$leader" 15 2
 }
 
 @test "an empty process group is exit 1" {
@@ -266,7 +266,7 @@ load common
 	assert_line "TERM sent to ${U}g (pid $leader)"
 	assert_line "TERM sent to ${U}g (pid ${CHILDREN[0]})"
 	assert_line "TERM sent to ${U}g (pid ${CHILDREN[1]})"
-	wait_until test "$(grep -c '^SIG 15 ' "${REPORT[$leader]}")" -eq 3
+	wait_until got_count "$leader" 15 3
 }
 
 @test "a plain list holds no fd per match: 60 matches under ulimit -n 40" {
