@@ -26,6 +26,7 @@ static void vmsg(const char *fmt, va_list ap)
 		fputs(PACKAGE_NAME ": out of memory\n", stderr);
 		exit(EXIT_FATAL);
 	}
+	fflush(stdout);	/* keep the order of what goes to a shared terminal */
 	fputs(PACKAGE_NAME ": ", stderr);
 	escape_text(stderr, text, strlen(text));
 	fputc('\n', stderr);

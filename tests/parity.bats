@@ -637,13 +637,16 @@ rows_zombie_full() {
 
 @test "deliberate: patterns match the raw bytes of names, not ps's '?'" {
 	# pgrep 4.0.2 matches names as ps prints them, control characters
-	# made "?"; pfkill matches the bytes the process set.
-	run pfkill_set "$TABNAME"
+	# made "?" -- in a UTF-8 locale only, so set one (a fresh machine
+	# has none); pfkill matches the bytes the process set, in any.
+	LC_ALL=C.UTF-8 run pfkill_set "$TABNAME"
 	assert_success
+	assert_output "$ES"
+	LC_ALL=C run pfkill_set "$TABNAME"
 	assert_output "$ES"
 	run pfkill_set "${S}tab\?x"
 	assert_output ''
-	run pgrep_set "${S}tab\?x"
+	LC_ALL=C.UTF-8 run pgrep_set "${S}tab\?x"
 	assert_output "$ES"
 }
 
