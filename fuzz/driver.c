@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A stand-in for libFuzzer: run a fuzz target once on each file named
  * on the command line (or in a directory named there).  make check
  * uses it to replay the seed corpus and the regression inputs. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: escaping of names and command lines for terminals
  * (escape_text) and for JSON (escape_json).  The input is the raw
  * bytes of a name or argument: anything a process may choose.

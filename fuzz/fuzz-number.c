@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: numbers (parse_ulong, parse_pid, parse_duration).
  *
  * Properties checked (abort() on violation):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: pidfile contents (pidfile_parse).  The input is the
  * file's bytes as read (any bytes, NULs included, no terminator).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: /proc/<pid>/stat lines (proc_parse_stat).
  *
  * Two runs per input:

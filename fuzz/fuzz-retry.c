@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: --retry schedules (retry_parse), start-stop-daemon
  * syntax: "TERM/5/KILL/2", "5", "-15/30/forever/KILL/1".
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: signal specs (signal_parse, signal_name,
  * signal_convert).
  *

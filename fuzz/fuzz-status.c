@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: /proc/<pid>/status (proc_parse_status).
  *
  * Two runs per input:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: operands (target_parse): pids, PID:INODE and
  * PID@STARTTIME handles, -PGID groups, -1, patterns.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: --started-before TIME (time_parse): "@EPOCH",
  * "YYYY-MM-DD[ HH:MM[:SS]]" (or with a T), or a duration ago ("10m").
  *

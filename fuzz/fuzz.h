@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Shared by the fuzz targets. */
 #ifndef PFKILL_FUZZ_H
 #define PFKILL_FUZZ_H

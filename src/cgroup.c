@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgroup.c: cgroup.kill for --until-gone --cgroup PATH. */
 #include "config.h"
 

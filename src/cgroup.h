@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgroup v2: the kernel's atomic kill of a whole cgroup (Linux 5.14+). */
 #ifndef PFKILL_CGROUP_H
 #define PFKILL_CGROUP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* escape.c: escaping untrusted text for terminals and JSON. */
 #include "config.h"
 

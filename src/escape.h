@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Escaping text that pfkill does not control (process names, command
  * lines, arguments) before it reaches a terminal, a script or JSON. */
 #ifndef PFKILL_ESCAPE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* identity.c: is a named process the one the user meant? */
 #include "config.h"
 

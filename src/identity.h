@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Is a process named by pid, handle or pidfile the one the user meant?
  * Every check reads through the process's dir fd. */
 #ifndef PFKILL_IDENTITY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* match.c: patterns, and the filters as one table. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Patterns and filters: which processes a run selects.  Every filter
  * is one row of a table in match.c: when it is on, which /proc fields
  * it reads, and its test. */

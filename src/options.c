@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* options.c: the command line (the popt table and the -SIGNAL pre-pass). */
 #include "config.h"
 

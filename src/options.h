@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The command line: what the user asked for, read-only once parsed. */
 #ifndef PFKILL_OPTIONS_H
 #define PFKILL_OPTIONS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* output.c: every event pfkill reports, in text or JSON. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Everything pfkill prints on stdout, and the per-process lines it
  * prints on stderr: one function per event.  Only this file decides
  * what an option such as --json or --count does to the output. */

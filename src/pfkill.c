@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* pfkill: signal processes by pid, handle, group, pidfile or name, through
  * /proc/<pid> directory fds, so that a recycled pid is never hit.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* pidfd.c: pidfd system calls and the proof of identity. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The pidfd system calls, and the proof that ties a pidfd to the
  * process a /proc/<pid> directory fd pins. */
 #ifndef PFKILL_PIDFD_H

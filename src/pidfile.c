@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* pidfile.c: reading, judging and removing pidfiles. */
 #include "config.h"
 

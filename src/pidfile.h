@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pidfiles: reading one without ever blocking or being fooled, whether
  * a process is the one its pidfile names, and removing it. */
 #ifndef PFKILL_PIDFILE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* proc.c: the /proc pfkill works on, and every /proc file format. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reading /proc: the procfs pfkill works on, and one process's files
  * and their formats. */
 #ifndef PFKILL_PROC_H

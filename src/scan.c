@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* scan.c: the cheap first look at every process, over threads. */
 #include "config.h"
 

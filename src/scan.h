@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The first, cheap look at every process in /proc, split over worker
  * threads when there are enough processes to pay for them. */
 #ifndef PFKILL_SCAN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The --retry grammar of start-stop-daemon: "TERM/5/KILL/2", "5",
  * "-HUP/10/forever/KILL/5". */
 #ifndef PFKILL_SCHEDULE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* selection.c: named targets, pidfiles and the /proc scan, handed one
  * by one to the act step. */
 #include "config.h"

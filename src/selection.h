@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Selection: named targets, pidfiles and the /proc scan, turned into a
  * stream of selected processes handed to the act step one by one. */
 #ifndef PFKILL_SELECTION_H

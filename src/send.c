@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* send.c: asking, sending, and handing processes to the waiter. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The act step: what happens to each selected process -- listed, asked
  * about, signalled, handed to the waiter. */
 #ifndef PFKILL_SEND_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef PFKILL_SIGNALS_H
 #define PFKILL_SIGNALS_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* targets.c: parsing operands; printing and checking handles. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The operands: pids, handles, process groups, patterns; and the
  * handles pfkill prints for processes. */
 #ifndef PFKILL_TARGETS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* thread.c: --tid, one thread through a thread pidfd. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* --tid: signalling one thread. */
 #ifndef PFKILL_THREAD_H
 #define PFKILL_THREAD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* until.c: --until-gone, for fork bombs and runaways. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* --until-gone: stop, signal and look again until nothing matches. */
 #ifndef PFKILL_UNTIL_H
 #define PFKILL_UNTIL_H

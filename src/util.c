@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* util.c: exit statuses, messages, memory, number and time parsing. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Exit statuses, messages, memory, number and time parsing: what every
  * other file needs. */
 #ifndef PFKILL_UTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* wait.c: waiting on pidfds with epoll, in batches beyond the fd limit. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Waiting for signalled processes to exit: event-driven on pidfds, for
  * any number of processes whatever the fd limit. */
 #ifndef PFKILL_WAIT_H

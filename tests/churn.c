@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* churn: fork and reap short-lived processes as fast as possible, for
  * a while, so that pids are recycled under pfkill's feet.
  *

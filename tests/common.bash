@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared set-up for pfkill's bats tests.
 #
 # Every process a test starts goes through spawn, which records its pid
@@ -9,6 +10,7 @@
 # them; bats defaults to /usr/lib/bats).
 bats_load_library bats-support
 bats_load_library bats-assert
+bats_require_minimum_version 1.5.0	# run --separate-stderr
 
 PFKILL=${PFKILL:-$BATS_TEST_DIRNAME/../src/pfkill}
 VICTIM=${VICTIM:-$BATS_TEST_DIRNAME/victim}

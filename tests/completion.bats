@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shell completion: completions/bash/pfkill and completions/zsh/_pfkill.
 #
 # Each tmux test starts a real interactive bash or zsh in a detached tmux

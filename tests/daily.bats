@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Daily use: what init scripts, unit files and people used to kill,
 # pkill, pgrep, killall and start-stop-daemon expect.
 
@@ -176,7 +177,8 @@ load common
 	local b=$SPAWNED
 	spawn "${U}a" -c TERM
 	local other=$SPAWNED
-	run "$PFKILL" --pids --expect-exe "$TMP/bin/food"
+	# Not as root, others' executables cannot be read: a note on stderr.
+	run --separate-stderr "$PFKILL" --pids --expect-exe "$TMP/bin/food"
 	assert_success
 	assert_output "$(printf '%s\n%s' "$a" "$b")"
 	run "$PFKILL" -e --expect-exe "$TMP/bin/food" -x "${U}a"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every option in --help is documented in the man page and completed by
 # both completions; the man page is lint-clean.
 
@@ -67,4 +68,22 @@ short_options() { "$PFKILL" --help | sed -nE 's/^ +-([A-Za-z0-9]), --.*/\1/p' | 
 	# wait_until test "$(...)" expands $(...) once, before the first try.
 	run grep -nE '^[^#]*wait_until[^#]*\$\(' "$SRC"/tests/*.bats "$SRC"/tests/*.bash
 	assert_failure 1
+}
+
+@test "every source, script and test file carries the licence's SPDX line" {
+	local f missing=()
+	for f in "$SRC"/src/*.[ch] "$SRC"/tests/*.[ch] "$SRC"/tests/*.bats \
+		"$SRC"/tests/*.bash "$SRC"/tests/*.sh "$SRC"/fuzz/*.[ch] "$SRC"/fuzz/run \
+		"$SRC"/completions/bash/pfkill "$SRC"/completions/zsh/_pfkill \
+		"$SRC"/examples/* "$SRC"/man/pfkill.1 "$SRC"/.ci/run \
+		"$SRC"/configure.ac "$SRC"/Makefile.am; do
+		head -n 3 "$f" | grep -q 'SPDX-License-Identifier: GPL-2.0-or-later' ||
+			missing+=("${f#"$SRC"/}")
+	done
+	[[ ${#missing[@]} -eq 0 ]] || fail "no SPDX line: ${missing[*]}"
+	grep -q 'Copyright (C) 2026 the pfkill authors' "$SRC/man/pfkill.1"
+	run "$PFKILL" --version
+	assert_line --index 0 "pfkill 0.2.0"
+	assert_line --index 1 'Copyright (C) 2026 the pfkill authors.'
+	assert_line --index 2 'License GPL-2.0-or-later: GNU GPL version 2 or later.'
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Identity at the edges: a /proc from another pid namespace, pidfiles a
 # group can write, what pins a foreign pidfile, huge status files,
 # --expect-exe against another mount namespace, -I answers, kill

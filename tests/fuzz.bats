@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The fuzz targets' seed corpus and regression inputs, replayed through
 # fuzz/driver.c: every input that once broke a parser keeps passing,
 # with every property each target checks.  (fuzz/run does the fuzzing.)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Hostile processes and hostile input: nothing crashes, hangs or reaches
 # the wrong process, and everything printed is escaped.
 

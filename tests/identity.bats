@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Identity: handles, checks on pids, pidfiles, safety defaults, -I, and
 # proof with really recycled pids that a successor is never signalled.
 

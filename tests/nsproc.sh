@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Run inside a fresh pid namespace A (unshare --pid --fork --mount-proc).
 # Start a child pid namespace B with its own /proc in its own mount
 # namespace, and in it a target T with pid 100 (as B numbers it); start

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Selection parity with procps pgrep 4.0.2 (Debian 12): for the same
 # filters, pfkill --list selects exactly the pids pgrep prints.
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Run inside a fresh pid namespace (unshare --pid --fork --mount-proc):
 # start process A, let it exit, and start process B with A's pid by
 # writing A-1 to /proc/sys/kernel/ns_last_pid.  Then run pfkill (or, for

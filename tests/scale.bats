@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Scale: any number of matches whatever the fd limit, fork bombs in one
 # command, threads that change nothing but speed.  (Speed itself is
 # measured by bench/, never here.)

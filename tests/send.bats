@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Selecting by pid and by name, sending, output and exit statuses.
 
 load common

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The example init script, end to end, against a test daemon (the victim
 # helper writing its own pidfile).
 

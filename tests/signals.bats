@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Signal names and numbers: parsing, -l, --table, and which signal is sent.
 
 load common

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A representative set of pfkill runs under valgrind: no invalid reads or
 # writes, no uninitialised values, no definite leaks.  Valgrind 3.19
 # (Debian 12) does not know pidfd_send_signal, so these runs use --list,

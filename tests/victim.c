@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* victim: a test process for pfkill's tests.
  *
  *   victim [-n NAME] [-c SIGS] [-i SIGS] [-o REPORT] [-r READY] [-T N]

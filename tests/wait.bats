@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Kill and wait: -w, --timeout, --retry, groups, threads, --queue, -m.
 
 load common
