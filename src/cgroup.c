@@ -15,6 +15,8 @@
 #include "cgroup.h"
 #include "util.h"
 
+/* A cgroup's small files: cgroup.events, cgroup.stat. */
+#define CGROUP_FILE_MAX 1024
 /* One line of /proc/self/mountinfo, as long as a path may make it. */
 #define MOUNTINFO_LINE (PATH_MAX * 2)
 
@@ -123,7 +125,7 @@ static int open_cgroup(const char *path)
 
 static bool populated(int dir)
 {
-	char buf[256];
+	char buf[CGROUP_FILE_MAX];
 
 	return read_small(dir, "cgroup.events", buf, sizeof(buf)) &&
 	       field(buf, "populated ") != 0;
@@ -169,7 +171,7 @@ static bool write_kill(int dir)
 int cgroup_kill(const char *path, const struct procfs *fs, double timeout,
 		struct output *out)
 {
-	char stat[512];
+	char stat[CGROUP_FILE_MAX];
 	int dir = open_cgroup(path), rc;
 
 	if (dir < 0)

@@ -19,6 +19,11 @@
 #include "signals.h"
 #include "util.h"
 
+/* Room for a local date and time, "2026-11-26 01:02:03". */
+#define TIME_TEXT_MAX 32
+/* Room for regerror()'s message. */
+#define REGEX_ERROR_MAX 256
+
 /* A filter's verdict: 0 pass, EXIT_NOMATCH (why says which filter and
  * what the process has instead), or EXIT_PARTIAL (why says what could
  * not be read). */
@@ -160,7 +165,7 @@ static int test_started(const struct matcher *m, struct proc *p,
 			struct why *w)
 {
 	time_t t = (time_t)m->opt->started_before;
-	char when[64];
+	char when[TIME_TEXT_MAX];
 	struct tm tm;
 
 	if (proc_start_time(p) < m->opt->started_before)
@@ -202,7 +207,7 @@ static int test_handler(const struct matcher *m, struct proc *p,
 			struct why *w)
 {
 	int signo = m->opt->signo;
-	char name[16];
+	char name[SIGNAL_NAME_MAX];
 
 	if (signo <= 0 || (p->sigcgt & (1ULL << (signo - 1))))
 		return 0;
@@ -441,7 +446,7 @@ static void compile(struct matcher *m, size_t i)
 	rc = regcomp(&m->res[i], re ? re : pat, flags);
 	free(re);
 	if (rc != 0) {
-		char err[256];
+		char err[REGEX_ERROR_MAX];
 		regerror(rc, &m->res[i], err, sizeof(err));
 		usage_error("%s: invalid regular expression: %s", pat, err);
 	}

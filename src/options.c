@@ -575,6 +575,9 @@ static void handle_flag(struct options *opt, int code)
 		*flags[code] = true;	/* -A (O_IGNORE_ANC) is the default */
 }
 
+/* Room for how an option is spelled, "-F/--pidfile". */
+#define OPTION_LABEL_MAX 64
+
 /* "-F/--pidfile": how the option with code is spelled. */
 static const char *option_label(int code, char *buf, size_t size)
 {
@@ -596,7 +599,7 @@ static const char *option_label(int code, char *buf, size_t size)
  * would be dropped without a word. */
 static void check_once(int code, unsigned char *seen)
 {
-	char label[64];
+	char label[OPTION_LABEL_MAX];
 
 	static const int single[] = {
 		O_OLDER, O_YOUNGER, O_RUNSTATES, O_NS, O_THREADS,

@@ -116,7 +116,7 @@ static void pid_only(struct output *o, pid_t pid)
 void out_listed(struct output *o, const struct pick *p)
 {
 	const struct options *opt = o->opt;
-	char name[16];
+	char name[SIGNAL_NAME_MAX];
 
 	if (opt->json)
 		json_object(o, p, NULL, false);
@@ -138,7 +138,7 @@ void out_listed(struct output *o, const struct pick *p)
 
 void out_sent(struct output *o, const struct pick *p, int signo)
 {
-	char name[16];
+	char name[SIGNAL_NAME_MAX];
 
 	if (!o->opt->echo || o->opt->json)
 		return;
@@ -202,7 +202,7 @@ void out_survivor(const struct output *o, const struct pick *p,
 
 void out_prompt(const struct output *o, const struct pick *p, int signo)
 {
-	char name[16];
+	char name[SIGNAL_NAME_MAX];
 
 	fprintf(stderr, "Send %s to ", signal_text(signo, name, sizeof(name)));
 	out_name(stderr, &p->proc, o->opt->full);
@@ -213,7 +213,7 @@ void out_prompt(const struct output *o, const struct pick *p, int signo)
 void out_finish(struct output *o, size_t count)
 {
 	const struct options *opt = o->opt;
-	char name[16];
+	char name[SIGNAL_NAME_MAX];
 
 	if (opt->json)
 		fputs(o->shown ? "]\n" : "[]\n", stdout);
@@ -225,4 +225,15 @@ void out_finish(struct output *o, size_t count)
 		msg("nothing was sent; %s would go to the %zu process%s listed",
 		    signal_text(opt->signo, name, sizeof(name)), count,
 		    count == 1 ? "" : "es");
+}
+
+void out_version(void)
+{
+	printf("%s %s\n"
+	       "Copyright (C) 2026 the pfkill authors.\n"
+	       "License GPL-2.0-or-later: GNU GPL version 2 or later.\n"
+	       "This is free software: you are free to change and "
+	       "redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law.\n",
+	       PACKAGE_NAME, PACKAGE_VERSION);
 }

@@ -49,6 +49,9 @@ void out_prompt(const struct output *o, const struct pick *p, int signo);
  * --pids line.  count is the number of processes selected. */
 void out_finish(struct output *o, size_t count);
 
+/* --version: the name, the version and the licence. */
+void out_version(void);
+
 /* The process name (comm), or with full the command line ("[comm]" when
  * it has none, as ps shows it), escaped. */
 void out_name(FILE *f, const struct proc *p, bool full);

@@ -144,17 +144,6 @@ static int signal_targets(const struct options *opt, const char **args)
 	return status;
 }
 
-static void print_version(void)
-{
-	printf("%s %s\n"
-	       "Copyright (C) 2026 the pfkill authors.\n"
-	       "License GPL-2.0-or-later: GNU GPL version 2 or later.\n"
-	       "This is free software: you are free to change and "
-	       "redistribute it.\n"
-	       "There is NO WARRANTY, to the extent permitted by law.\n",
-	       PACKAGE_NAME, PACKAGE_VERSION);
-}
-
 int main(int argc, char **argv)
 {
 	struct options opt;
@@ -165,7 +154,7 @@ int main(int argc, char **argv)
 	setlocale(LC_COLLATE, "");
 	options_parse(&opt, argc, argv, &args);
 	if (opt.version)
-		print_version();
+		out_version();
 	else if (opt.list_signals)
 		status = list_signals(args);
 	else if (opt.table)

@@ -17,6 +17,8 @@
 #include "pidfile.h"
 #include "util.h"
 
+/* Room for who else could write a pidfile: "writable by group N (name)". */
+#define WRITER_TEXT_MAX 128
 /* getdents64 buffer for /proc/<pid>/fd. */
 #define FD_DENTS_BUF 4096
 
@@ -107,7 +109,7 @@ static const char *other_writer(const struct stat *st, char *buf,
 
 static int check_file(const char *path, const struct stat *st, bool pinned)
 {
-	char buf[128];
+	char buf[WRITER_TEXT_MAX];
 	const char *writer;
 
 	if (!S_ISREG(st->st_mode))

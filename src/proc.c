@@ -415,7 +415,7 @@ int proc_stat_link(const struct proc *p, const char *file, struct stat *st)
 
 unsigned long long proc_ns_inode(const struct proc *p, int kind)
 {
-	char file[32];
+	char file[PROC_PATH_MAX];
 	struct stat st;
 
 	snprintf(file, sizeof(file), "ns/%s", proc_ns_names[kind]);

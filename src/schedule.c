@@ -81,7 +81,7 @@ static void expand_bare_timeout(struct retry_schedule *s, int default_signo)
 static bool check_order(const struct retry_schedule *s, char *why,
 			size_t size)
 {
-	char name[16];
+	char name[SIGNAL_NAME_MAX];
 	bool waits = false;
 
 	if (s->n == 0 || s->steps[0].kind != STEP_SIGNAL || s->repeat_from == 0) {

@@ -69,10 +69,13 @@ static void release_memory(struct pick *p)
 		msg("%d: process_mrelease: %s", (int)p->proc.pid, strerror(-rc));
 }
 
+/* Room for an owner: a user name, or "uid N". */
+#define OWNER_TEXT_MAX 64
+
 /* "sleep, owned by root": for a send that was not permitted. */
 static int refuse_eperm(struct pick *p, int err)
 {
-	char owner[64];
+	char owner[OWNER_TEXT_MAX];
 	struct passwd *pw;
 
 	if (proc_load(&p->proc, PF_STATUS) != 0)
@@ -155,7 +158,7 @@ int send_one(struct sender *s, struct pick *p, int signo)
 }
 
 /* -I: the whole answer line counts, as rm -i reads it. */
-static bool ask(struct sender *s, const struct pick *p)
+static bool send_confirm(struct sender *s, const struct pick *p)
 {
 	out_prompt(s->out, p, s->signo);
 	if (getline(&s->answer, &s->answer_size, stdin) < 0) {
@@ -215,7 +218,7 @@ void sender_take(void *ctx, struct pick *p)
 		require_pidfd_send();
 		s->checked = true;
 	}
-	if (s->opt->interactive && !ask(s, p)) {
+	if (s->opt->interactive && !send_confirm(s, p)) {
 		p->result = -ECANCELED;
 	} else if (s->opt->interactive && (rc = recheck(p, s->opt->full)) != 0) {
 		p->result = -ECANCELED;

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+/* signals.c: signal names and numbers, both ways, and their lists. */
 #include "config.h"
 
 #include <ctype.h>
@@ -102,7 +103,7 @@ static const char *named_signal(int signo, char *buf, size_t len)
 
 void signal_print_list(FILE *out)
 {
-	char buf[16];
+	char buf[SIGNAL_NAME_MAX];
 	size_t col = 0;
 
 	for (int s = 1; s <= PF_SIGMAX; s++) {
@@ -126,7 +127,7 @@ void signal_print_list(FILE *out)
 
 void signal_print_table(FILE *out)
 {
-	char buf[16];
+	char buf[SIGNAL_NAME_MAX];
 	int shown = 0;
 
 	for (int s = 1; s <= PF_SIGMAX; s++) {
@@ -140,7 +141,7 @@ void signal_print_table(FILE *out)
 
 bool signal_convert(const char *arg, FILE *out)
 {
-	char buf[16];
+	char buf[SIGNAL_NAME_MAX];
 	unsigned long n;
 
 	if (isdigit((unsigned char)*arg)) {

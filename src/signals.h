@@ -9,12 +9,15 @@
 /* Highest signal number the kernel accepts (SIGRTMAX on Linux is 64). */
 #define PF_SIGMAX 64
 
+/* Room for a signal's name: "RTMIN+15" and the like. */
+#define SIGNAL_NAME_MAX 16
+
 /* Parse "TERM", "sigterm", "15", "RTMIN+2", "RTMAX-1" or "0".
  * Returns the signal number, or -1 when spec names no signal. */
 int signal_parse(const char *spec);
 
 /* Canonical name without "SIG" ("TERM", "RTMIN+3"); a number as text for
- * signals with no name (32, 33). buf must hold at least 16 bytes. */
+ * signals with no name (32, 33). buf must hold SIGNAL_NAME_MAX bytes. */
 const char *signal_name(int signo, char *buf, size_t len);
 
 /* -l with no argument: every name, space separated, wrapped. */

@@ -109,7 +109,7 @@ static int scan_until_gone(const struct options *opt, const struct procfs *fs,
 	struct sender s;
 	struct until u = { opt, &w, opt->signo != 0 && opt->signo != SIGSTOP &&
 				      opt->signo != SIGCONT };
-	char why[64];
+	char why[WAIT_WHY_MAX];
 	size_t found;
 	int status;
 

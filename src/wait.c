@@ -289,7 +289,7 @@ int waiter_finish(struct waiter *w, const char *why)
 
 int wait_for_exit(struct waiter *w, double timeout)
 {
-	char why[64];
+	char why[WAIT_WHY_MAX];
 
 	waiter_wait(w, timeout);
 	snprintf(why, sizeof(why), "after the %gs timeout", timeout);

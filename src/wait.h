@@ -12,6 +12,9 @@
 #include "selection.h"
 #include "send.h"
 
+/* Room for why survivors are named: "after the 5s timeout". */
+#define WAIT_WHY_MAX 64
+
 /* The waited-on processes.  Up to budget of them hold a pidfd in the
  * epoll set; the others are deferred with their identity (the pidfs
  * inode, else the start time) and get a pidfd as the first ones exit,

@@ -419,3 +419,23 @@ $(screen)"
 			fail "no spec for $opt in _pfkill"
 	done
 }
+
+# The short options of --help: $1 = flags (no value) or values.
+short_letters() {
+	"$PFKILL" --help | sed -nE 's/^  -([A-Za-z]), --[a-z-]+(=?).*/\1 \2/p' |
+		awk -v want="$1" '(want == "flags") == ($2 == "") { print $1 }' | LC_ALL=C sort | tr -d '\n'
+}
+sorted() { grep -o . <<<"$1" | LC_ALL=C sort | tr -d '\n'; }
+
+@test "the completions' option-letter classes are the option table's letters" {
+	local flags values zsh_flags bash_flags bash_values
+	flags=$(short_letters flags)
+	values=$(short_letters values)
+	[[ -n $flags && -n $values ]]
+	zsh_flags=$(sed -nE 's/.*\[\[ \$w == \[([A-Za-z]+)\]## \]\].*/\1/p' "$COMPDIR/zsh/_pfkill")
+	assert_equal "$(sorted "$zsh_flags")" "$flags"
+	bash_flags=$(sed -nE 's/.*\$prev =~ \^-\[([A-Za-z]+)\]\*\(\[([A-Za-z]+)\]\).*/\1/p' "$COMPDIR/bash/pfkill")
+	bash_values=$(sed -nE 's/.*\$prev =~ \^-\[([A-Za-z]+)\]\*\(\[([A-Za-z]+)\]\).*/\2/p' "$COMPDIR/bash/pfkill")
+	assert_equal "$(sorted "$bash_flags")" "$flags"
+	assert_equal "$(sorted "$bash_values")" "$values"
+}
