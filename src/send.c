@@ -59,6 +59,12 @@ static void fill_queue_info(siginfo_t *info, int signo, int value)
 
 static void release_memory(struct pick *p)
 {
+	if (p->pidfd == -EXDEV) {
+		msg("%d: process_mrelease needs a pidfd, which this /proc "
+		    "cannot prove (another pid namespace's): memory is freed as "
+		    "the process exits", (int)p->proc.pid);
+		return;
+	}
 	if (p->pidfd < 0)
 		return;	/* was already gone: nothing left to release */
 	int rc = pfd_mrelease(p->pidfd);

@@ -27,6 +27,7 @@ foreign_proc() {
 	assert_line --regexp "^stderr pfkill: --retry needs a pidfd, but /proc belongs to another pid namespace \(pfkill is not in it\): mount the procfs of this namespace on /proc;$"
 	assert_line 'T-signals '
 	assert_line 'U-signals '
+	assert_line 'U alive'
 }
 
 @test "foreign /proc: -w and --tid exit 3 and signal nobody" {
@@ -64,6 +65,14 @@ foreign_proc() {
 	assert_line --regexp '^stderr pfkill: a PID:INODE handle needs a pidfd'
 	assert_line 'T-signals '
 	assert_line 'U-signals '
+}
+
+@test "foreign /proc: -m sends KILL through the dir fd and says it cannot release memory" {
+	foreign_proc plain -- -KILL -m -x NAME
+	assert_line 'rc 0'
+	assert_line --regexp "^stderr pfkill: 100: process_mrelease needs a pidfd, which this /proc cannot prove \(another pid namespace's\): memory is freed as the process exits;$"
+	assert_line 'U-signals '
+	assert_line 'U alive'
 }
 
 @test "a /proc of the parent namespace: pfkill knows itself there and cannot reach the others" {

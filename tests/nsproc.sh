@@ -11,7 +11,8 @@
 #
 # SCENARIO: plain (T and U are ordinary), group (both lead process
 # group 100).  Output lines: "rc <status>", "stderr <text>",
-# "stdout <text>", "T-signals <report>", "U-signals <report>".
+# "stdout <text>", "T-signals <report>", "U-signals <report>",
+# "U alive|dead".
 set -u
 scenario=$1
 shift 2
@@ -53,3 +54,6 @@ echo "stderr $(tr '\n' ';' <"$dir/err")"
 sleep 0.2	# let a wrongly delivered signal show up in the reports
 echo "T-signals $(cut -d' ' -f1,2 "$dir/t.sig" | tr '\n' ';')"
 echo "U-signals $(cut -d' ' -f1,2 "$dir/u.sig" | tr '\n' ';')"
+# U is this namespace's pid 100 (A's /proc is the one mounted here).
+st=$(cut -d' ' -f3 /proc/100/stat 2>/dev/null) || st=gone
+[[ $st == Z || $st == gone ]] && echo "U dead" || echo "U alive"
