@@ -67,6 +67,9 @@ int identity_pidfile(const struct matcher *m, struct proc *p,
 	if (rc != 0)
 		return refuse(EXIT_PARTIAL, "%s: cannot read /proc/%d/stat: %s",
 			      label, (int)p->pid, strerror(-rc));
+	if (p->state == 'Z' || p->state == 'X')
+		return refuse(EXIT_NOMATCH, "%s: is a zombie: it has exited, and "
+			      "its parent has not reaped it yet", label);
 	rc = refuse_thread(p, label);
 	if (rc != 0)
 		return rc;

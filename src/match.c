@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -472,12 +473,36 @@ static void read_ns_reference(struct matcher *m, const struct procfs *fs)
 	proc_release(&ref);
 }
 
+/* PATH was removed, as a package removal does while its daemon still
+ * runs: only a deleted file can be running it, judged by the directory
+ * PATH was in (its file system and owner). */
+static void read_removed_exe(struct matcher *m, const char *path)
+{
+	char *copy = xstrdup(path), *dir = dirname(copy);
+	char real[PATH_MAX];
+
+	if (stat(dir, &m->exe) != 0 || realpath(dir, real) == NULL)
+		usage_error("--expect-exe: %s: %s", path, strerror(ENOENT));
+	free(copy);
+	copy = xstrdup(path);
+	if (snprintf(m->exe_path, sizeof(m->exe_path), "%s/%s",
+		     strcmp(real, "/") == 0 ? "" : real, basename(copy)) >=
+	    (int)sizeof(m->exe_path))
+		usage_error("--expect-exe: %s: %s", path, strerror(ENAMETOOLONG));
+	free(copy);
+	m->exe.st_ino = 0;	/* no running file has inode 0 */
+}
+
 static void read_expected_exe(struct matcher *m)
 {
 	const char *path = m->opt->expect_exe;
 
-	if (stat(path, &m->exe) != 0)
-		usage_error("--expect-exe: %s: %s", path, strerror(errno));
+	if (stat(path, &m->exe) != 0) {
+		if (errno != ENOENT)
+			usage_error("--expect-exe: %s: %s", path, strerror(errno));
+		read_removed_exe(m, path);
+		return;
+	}
 	if (!S_ISREG(m->exe.st_mode))
 		usage_error("--expect-exe: %s: not a regular file", path);
 	if (realpath(path, m->exe_path) == NULL)

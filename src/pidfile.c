@@ -119,8 +119,10 @@ static int check_file(const char *path, const struct stat *st, bool pinned)
 		return refuse(EXIT_USAGE, "%s: too large for a pidfile (%lld "
 			      "bytes)", path, (long long)st->st_size);
 	writer = other_writer(st, buf, sizeof(buf));
+	/* Like a symlink or a FIFO: input pfkill will not act on, not "not
+	 * running" (which --oknodo would turn into success). */
 	if (writer != NULL && !pinned)
-		return refuse(EXIT_NOMATCH, "%s: unsafe pidfile: %s; "
+		return refuse(EXIT_USAGE, "%s: unsafe pidfile: %s; "
 			      PIN_HINT, path, writer);
 	return 0;
 }

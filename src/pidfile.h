@@ -23,8 +23,8 @@ bool pidfile_parse(const char *buf, size_t len, pid_t *pid);
  * root or the caller, unless pinned (a check that names the process,
  * such as --expect-exe, will hold the process to more than the file
  * says).  On success stores the pid and the file's status and returns
- * 0; otherwise prints why and returns the exit status (1: stale, absent
- * or unsafe, 2: not a pidfile, 4: unreadable). */
+ * 0; otherwise prints why and returns the exit status (1: absent or
+ * empty, 2: not a pidfile, or unsafe, 4: unreadable). */
 int pidfile_read(const char *path, bool need_lock, bool pinned,
 		 pid_t *pid, struct stat *st);
 

@@ -21,6 +21,7 @@
 struct group_target {
 	pid_t pgid;
 	bool whole;	/* signalled as a whole: the scan leaves it alone */
+	bool seen;	/* it has members, selected or not */
 	bool found;	/* a member was selected, or the whole group */
 };
 
@@ -187,7 +188,7 @@ static void add_group(struct selector *s, pid_t pgid)
 			return;
 	s->groups = xgrow(s->groups, sizeof(*s->groups), s->ngroups,
 			  &s->groups_cap);
-	s->groups[s->ngroups++] = (struct group_target){ pgid, false, false };
+	s->groups[s->ngroups++] = (struct group_target){ pgid, false, false, false };
 }
 
 static void name_targets(struct selector *s, const struct target *targets,
@@ -280,11 +281,13 @@ static bool look(void *ctx, pid_t pid)
 	return keep;
 }
 
-static void mark_group_found(struct selector *s, pid_t pgrp)
+static void mark_group(struct selector *s, pid_t pgrp, bool selected)
 {
 	for (size_t i = 0; i < s->ngroups; i++)
-		if (s->groups[i].pgid == pgrp)
-			s->groups[i].found = true;
+		if (s->groups[i].pgid == pgrp) {
+			s->groups[i].seen = true;
+			s->groups[i].found |= selected;
+		}
 }
 
 /* A member of a -PGID group, read through its dir fd. */
@@ -292,14 +295,15 @@ static bool member_selected(struct selector *s, struct pick *p)
 {
 	struct why why;
 
+	bool selected;
+
 	if (proc_load(&p->proc, PF_STAT) != 0 ||
 	    !is_group_member(s, p->proc.pgrp, p->proc.pid))
 		return false;
-	if (matcher_filters_on(s->opt) &&
-	    matcher_judge(&s->m, &p->proc, false, &why) != 0)
-		return false;
-	mark_group_found(s, p->proc.pgrp);
-	return true;
+	selected = !matcher_filters_on(s->opt) ||
+		   matcher_judge(&s->m, &p->proc, false, &why) == 0;
+	mark_group(s, p->proc.pgrp, selected);
+	return selected;
 }
 
 /* A read that failed is never a silent "no match". */
@@ -461,7 +465,10 @@ static void report_after_scan(struct selector *s)
 		return;
 	for (size_t i = 0; i < s->ngroups; i++)
 		if (!s->groups[i].found)
-			merge(s, refuse(EXIT_NOMATCH, "-%d: no such process group",
+			merge(s, refuse(EXIT_NOMATCH, s->groups[i].seen
+					? "-%d: no member of the process group "
+					  "passes the filters"
+					: "-%d: no such process group",
 					(int)s->groups[i].pgid));
 	if (s->scan_patterns && s->rep->by_scan == 0)
 		hint_patterns(s);

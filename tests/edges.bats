@@ -104,7 +104,7 @@ foreign_proc() {
 	chgrp 100 "$TMP/g.pid"
 	chmod 664 "$TMP/g.pid"
 	run "$PFKILL" -F "$TMP/g.pid"
-	assert_failure 1
+	assert_failure 2
 	assert_output --regexp "^pfkill: $TMP/g.pid: unsafe pidfile: writable by group 100( \(users\))?; add --expect-exe, --expect-name, -x NAME or -u to name the process$"
 	assert_untouched "$SPAWNED"
 	chgrp 0 "$TMP/g.pid"
@@ -123,11 +123,11 @@ foreign_proc() {
 	chown 65534 "$TMP/f.pid"
 	for pat in api "${U}" "${U}a.i"; do
 		run "$PFKILL" -F "$TMP/f.pid" "$pat"
-		assert_failure 1
-		assert_output --partial "unsafe pidfile: owned by uid 65534"
+		assert_failure 2
+		assert_line --index 0 --partial "unsafe pidfile: owned by uid 65534"
 	done
 	run "$PFKILL" -F "$TMP/f.pid" -x "${U}a.i"
-	assert_failure 1
+	assert_failure 2
 	assert_untouched "$SPAWNED"
 	run "$PFKILL" -0 -F "$TMP/f.pid" -u 0
 	assert_success
@@ -251,6 +251,13 @@ foreign_proc() {
 	run "$PFKILL" -F "$TMP/z.pid" --expect-exe "$VICTIM"
 	assert_failure 1
 	assert_output "pfkill: $TMP/z.pid: pid $z: is a zombie: it has exited, and its parent has not reaped it yet"
+	# Not running, whatever the checks: an init script's status says so.
+	run "$PFKILL" -0 -F "$TMP/z.pid"
+	assert_failure 1
+	assert_output "pfkill: $TMP/z.pid: pid $z: is a zombie: it has exited, and its parent has not reaped it yet"
+	run "$PFKILL" -0 --oknodo --remove-pidfile -F "$TMP/z.pid"
+	assert_success
+	[[ ! -e $TMP/z.pid ]] || fail "the pidfile of a zombie was left"
 }
 
 # --- -I ------------------------------------------------------------------
@@ -435,4 +442,29 @@ foreign_proc() {
 	assert_line --regexp '^pfkill: [0-9]+ process(es)? could not be read \((Permission denied|Operation not permitted)\): not selected$'
 	assert_line 'rc 1'
 	assert_untouched "$SPAWNED"
+}
+
+@test "--expect-exe after a package removal: only the deleted file, of PATH's owner, in PATH's directory" {
+	need_root "to chown a binary"
+	mkdir "$TMP/bin"
+	cp "$VICTIM" "$TMP/bin/food"
+	VICTIM=$TMP/bin/food spawn "${U}r" -c TERM
+	local removed=$SPAWNED
+	cp "$VICTIM" "$TMP/bin/mallory"
+	chown 65534 "$TMP/bin/mallory"
+	VICTIM=$TMP/bin/mallory spawn "${U}r" -c TERM
+	local other=$SPAWNED
+	rm "$TMP/bin/food" "$TMP/bin/mallory"
+	run "$PFKILL" -0 --expect-exe "$TMP/bin/food" "$removed"
+	assert_success
+	run "$PFKILL" --expect-exe "$TMP/bin/mallory" "$other"
+	assert_failure 1
+	assert_output "pfkill: $other: executable is '$TMP/bin/mallory (deleted)', not the file '$TMP/bin/mallory'"
+	run "$PFKILL" --pids --expect-exe "$TMP/bin/food"
+	assert_success
+	assert_output "$removed"
+	run "$PFKILL" --expect-exe "$TMP/nodir/food" -x "${U}r"
+	assert_failure 2
+	assert_line --index 0 "pfkill: --expect-exe: $TMP/nodir/food: No such file or directory"
+	assert_untouched "$other"
 }

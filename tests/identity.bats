@@ -172,7 +172,7 @@ handle_of() { "$PFKILL" --list -x "$1" | cut -d' ' -f1; }
 		[negative]="2|does not hold a single pid"
 		[nul]="2|does not hold a single pid"
 		[garbage]="2|does not hold a single pid"
-		[world]="1|unsafe pidfile: writable by anyone; add --expect-exe, --expect-name, -x NAME or -u to name the process"
+		[world]="2|unsafe pidfile: writable by anyone; add --expect-exe, --expect-name, -x NAME or -u to name the process"
 		[missing]="1|no such pidfile: not running"
 	)
 	local f path
@@ -192,7 +192,7 @@ handle_of() { "$PFKILL" --list -x "$1" | cut -d' ' -f1; }
 	echo "$SPAWNED" >"$TMP/foreign.pid"
 	chown 65534 "$TMP/foreign.pid"
 	run "$PFKILL" -F "$TMP/foreign.pid"
-	assert_failure 1
+	assert_failure 2
 	assert_output "pfkill: $TMP/foreign.pid: unsafe pidfile: owned by uid 65534, not by root or you; add --expect-exe, --expect-name, -x NAME or -u to name the process"
 	assert_untouched "$SPAWNED"
 	run "$PFKILL" -F "$TMP/foreign.pid" --expect-name "${U}p"

@@ -172,6 +172,14 @@ load common
 	wait_until got_count "$leader" 15 2
 }
 
+@test "a process group whose members all fail the filters says so" {
+	spawn "${U}g" -g -k 1 -c TERM
+	run "$PFKILL" --expect-name "${U}other" -- "-$SPAWNED"
+	assert_failure 1
+	assert_output "pfkill: -$SPAWNED: no member of the process group passes the filters"
+	assert_untouched "$SPAWNED"
+}
+
 @test "an empty process group is exit 1" {
 	spawn "${U}g" -c TERM
 	run "$PFKILL" -- "-$SPAWNED"
