@@ -388,17 +388,22 @@ static void confirm(struct selector *s, pid_t pid)
 	}
 }
 
-/* The first look at every process, in parallel when it pays; then,
- * in pid order, a closer look through a dir fd at what is left. */
-static void scan(struct selector *s)
+/* With one thread: the closer look at once, while the process is still
+ * there (a short-lived one may be gone by the end of a pass). */
+static void scan_inline(struct selector *s, const pid_t *pids, size_t n)
 {
-	pid_t *pids;
-	size_t n;
-	int rc = procfs_list(s->fs, &pids, &n);
+	struct look_ctx ctx = { s, &s->m };
 
-	if (rc != 0)
-		fatal("/proc: cannot read: %s", strerror(-rc));
-	unsigned int nw = scan_workers(n, s->opt->threads);
+	for (size_t i = 0; i < n; i++)
+		if (look(&ctx, pids[i]))
+			confirm(s, pids[i]);
+}
+
+/* With several: the first look at every process over the workers, then
+ * the closer look through a dir fd, in pid order, at what is left. */
+static void scan_parallel(struct selector *s, const pid_t *pids, size_t n,
+			  unsigned int nw)
+{
 	struct matcher *clones = xcalloc(nw, sizeof(*clones));
 	struct look_ctx *ctx = xcalloc(nw, sizeof(*ctx));
 	void **ctxs = xcalloc(nw, sizeof(*ctxs));
@@ -420,6 +425,21 @@ static void scan(struct selector *s)
 	free(ctx);
 	free(ctxs);
 	free(keep);
+}
+
+static void scan(struct selector *s)
+{
+	pid_t *pids;
+	size_t n;
+	int rc = procfs_list(s->fs, &pids, &n);
+
+	if (rc != 0)
+		fatal("/proc: cannot read: %s", strerror(-rc));
+	unsigned int nw = scan_workers(n, s->opt->threads);
+	if (nw > 1)
+		scan_parallel(s, pids, n, nw);
+	else
+		scan_inline(s, pids, n);
 	free(pids);
 }
 

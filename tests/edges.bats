@@ -11,10 +11,17 @@ load common
 
 # --- /proc of another pid namespace --------------------------------------
 
+# The sanitizers' runtime reads its own /proc/self: it cannot run where
+# /proc is another namespace's or missing.
+no_sanitizer() {
+	[[ -z ${PFKILL_SANITIZED:-} ]] || skip "the sanitizer runtime needs /proc of its own pid namespace"
+}
+
 # foreign_proc SCENARIO -- ARGS...: pfkill with a child namespace's /proc
 # (see nsproc.sh); NAME in ARGS is the targets' name.
 foreign_proc() {
 	need_root "pid and mount namespaces"
+	no_sanitizer
 	command -v nsenter >/dev/null || skip "nsenter is not installed"
 	export PFKILL VICTIM TMP
 	run unshare --pid --fork --mount-proc bash "$BATS_TEST_DIRNAME/nsproc.sh" "$@"
@@ -90,6 +97,7 @@ foreign_proc() {
 
 @test "no /proc mounted: exit 3 saying so, not 'no such process'" {
 	need_root "a private mount namespace"
+	no_sanitizer
 	run unshare --mount bash -c 'umount -l /proc || exit 77; "$1" -0 1; echo "rc $?"' _ "$PFKILL"
 	[[ $status != 77 ]] || skip "cannot unmount /proc here"
 	assert_output "$(printf 'pfkill: /proc is not mounted (no procfs there)\nrc 3')"
