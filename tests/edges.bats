@@ -386,8 +386,9 @@ foreign_proc() {
 # --- escaping ------------------------------------------------------------
 
 @test "zero-width, BOM, C1 and bidi characters never reach the output raw" {
-	local zw=$'\u200b' bom=$'\ufeff' rlo=$'\u202e' nel=$'\u0085'
-	LC_ALL=C.UTF-8 spawn "${U:0:6}${zw}a${bom}" -c TERM
+	# The UTF-8 bytes themselves: $'\u200b' needs a UTF-8 locale.
+	local zw=$'\xe2\x80\x8b' bom=$'\xef\xbb\xbf' rlo=$'\xe2\x80\xae' nel=$'\xc2\x85'
+	spawn "${U:0:6}${zw}a${bom}" -c TERM
 	local p=$SPAWNED
 	run "$PFKILL" --list "$p"
 	assert_success
