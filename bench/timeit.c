@@ -9,7 +9,10 @@
  * returns; maxrss_kb is the command's peak RSS from wait4's rusage;
  * status is its exit status, or 128+signal; cpu_ns its user + system
  * CPU time.  The command's stdout and
- * stderr go to /dev/null unless -v is given (then to stderr).
+ * stderr go to /dev/null unless -v is given (then to stderr).  The
+ * command starts with stdin, stdout and stderr only: every other fd is
+ * closed, so that the fds it opens are numbered from 3 whatever the
+ * caller of bench/run left open.
  * timeit ignores SIGINT and SIGQUIT while the command runs, as system()
  * does, so that it always reaps the command.
  */
@@ -21,9 +24,23 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+
+/* Close every fd from 3 up (close_range is Linux 5.9+). */
+static void close_from_3(void)
+{
+	if (syscall(SYS_close_range, 3U, ~0U, 0U) == 0)
+		return;
+	for (int fd = 3; fd < 65536; fd++)
+		close(fd);
+}
 
 static uint64_t now_ns(void)
 {
@@ -67,6 +84,7 @@ int main(int argc, char **argv)
 		dup2(verbose ? 2 : devnull, 1);
 		if (!verbose)
 			dup2(devnull, 2);
+		close_from_3();
 		execvp(cmd[0], cmd);
 		_exit(127);
 	}
