@@ -149,8 +149,7 @@ static int wait_empty(int dir, double timeout, const char *path)
 				      "processes after the %gs timeout", path,
 				      timeout);
 		}
-		poll(&pfd, 1, isinf(left) || left > 3600 ? 3600000
-			      : (int)ceil(left * 1000));
+		poll(&pfd, 1, poll_ms(left));
 	}
 	close(fd);
 	return 0;

@@ -512,7 +512,8 @@ static void read_expected_exe(struct matcher *m)
 static void pick_filters(struct matcher *m)
 {
 	m->active = xcalloc(ARRAY_SIZE(filters), sizeof(*m->active));
-	m->needs = PF_COMM;
+	/* A pattern reads the name; -u alone reads only status. */
+	m->needs = m->npatterns ? PF_COMM : 0;
 	for (size_t i = 0; i < ARRAY_SIZE(filters); i++)
 		if (filters[i].on(m->opt)) {
 			m->active[m->nactive++] = &filters[i];
@@ -650,10 +651,12 @@ static int pattern_hit(const struct matcher *m, struct proc *p,
 
 /* --- the verdict --------------------------------------------------- */
 
+/* Through the dir fd the name is read too: every message and every
+ * output line names the process. */
 static int load_needed(const struct matcher *m, struct proc *p,
 		       struct why *w)
 {
-	int rc = proc_load(p, m->needs);
+	int rc = proc_load(p, m->needs | (p->dirfd >= 0 ? PF_COMM : 0));
 
 	return rc == 0 ? 0 : unreadable(w, rc, "", p->pid);
 }

@@ -115,24 +115,49 @@ int procfs_list(const struct procfs *fs, pid_t **pids, size_t *n)
 	return got < 0 ? -errno : 0;
 }
 
+/* The decimal text of a pid, without printf: the scan does this for
+ * every process. */
+static void pid_text(char *buf, pid_t pid)
+{
+	char tmp[PROC_PID_TEXT];
+	size_t n = 0;
+	unsigned int v = (unsigned int)pid;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && n < sizeof(tmp) - 1);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+}
+
 void proc_init(struct proc *p, const struct procfs *fs, pid_t pid)
 {
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
 	p->fs = fs;
 	p->dirfd = -1;
-	snprintf(p->name, sizeof(p->name), "%d", (int)pid);
+	pid_text(p->name, pid);
 }
 
-/* Where file of p is: below the dir fd once opened, else by path. */
+/* Where file of p is: below the dir fd once opened, else by path
+ * ("<pid>/<file>") below the /proc fd. */
 static int proc_where(const struct proc *p, const char *file, char *path,
 		      const char **name)
 {
+	size_t n = strlen(p->name), f = strlen(file);
+
 	if (p->dirfd >= 0) {
 		*name = file;
 		return p->dirfd;
 	}
-	snprintf(path, PROC_PATH_MAX, "%s/%s", p->name, file);
+	if (n + 1 + f >= PROC_PATH_MAX)
+		f = PROC_PATH_MAX - n - 2;	/* never: files are short */
+	memcpy(path, p->name, n);
+	path[n] = '/';
+	memcpy(path + n + 1, file, f);
+	path[n + 1 + f] = '\0';
 	*name = path;
 	return p->fs->fd;
 }

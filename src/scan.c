@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -28,9 +29,19 @@ struct scan_worker {
 	pthread_t thread;
 };
 
+/* The CPUs pfkill may run on (taskset, cgroup cpusets), not all there are. */
+static long usable_cpus(void)
+{
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof(set), &set) == 0)
+		return CPU_COUNT(&set);
+	return sysconf(_SC_NPROCESSORS_ONLN);
+}
+
 unsigned int scan_workers(size_t n, unsigned int cap)
 {
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	long cpus = usable_cpus();
 	size_t w;
 
 	if (n < SCAN_PARALLEL_MIN || cpus <= 1)

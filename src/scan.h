@@ -21,7 +21,7 @@
 typedef bool (*scan_look_fn)(void *ctx, pid_t pid);
 
 /* How many workers to use for n processes: at most cap (0: no cap) and
- * the number of CPUs. */
+ * the number of CPUs pfkill may run on. */
 unsigned int scan_workers(size_t n, unsigned int cap);
 
 /* keep[i] = look(ctxs[w], pids[i]) for every i, by nworkers workers

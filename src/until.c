@@ -121,8 +121,8 @@ static int scan_until_gone(const struct options *opt, const struct procfs *fs,
 		double left = deadline - now_monotonic();
 		if ((found == 0 && w.alive == 0) || left <= 0)
 			break;
-		waiter_wait(&w, fmin(left, found ? UNTIL_PASS_WAIT
-					      : UNTIL_IDLE_WAIT));
+		double pause = found ? UNTIL_PASS_WAIT : UNTIL_IDLE_WAIT;
+		waiter_wait(&w, left < pause ? left : pause);
 	}
 	snprintf(why, sizeof(why), "after the %gs --until-gone timeout",
 		 opt->timeout);

@@ -241,6 +241,18 @@ double now_monotonic(void)
 	return clock_seconds(CLOCK_MONOTONIC);
 }
 
+int poll_ms(double left)
+{
+	double ms = left * 1000.0;
+
+	if (!(ms < POLL_SLICE_MS))
+		return POLL_SLICE_MS;	/* also INFINITY */
+	if (ms <= 0)
+		return 0;
+	int whole = (int)ms;
+	return (double)whole < ms ? whole + 1 : whole;	/* round up */
+}
+
 void list_walk(const char *opt, const char *arg, const char *what,
 	       list_item_fn each, void *ctx)
 {

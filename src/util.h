@@ -59,6 +59,11 @@ double clock_seconds(clockid_t clock);
 /* Seconds since an arbitrary point; for measuring intervals. */
 double now_monotonic(void);
 
+/* A poll/epoll timeout in milliseconds for left seconds (INFINITY: for
+ * ever), in slices of at most an hour: their int would end at 24.8 days. */
+#define POLL_SLICE_MS (3600 * 1000)
+int poll_ms(double left);
+
 /* Call each(item, ctx) for every item of the comma list arg.  Exits 2
  * with "OPT: empty list" when there is none, and with "OPT: WHAT 'ITEM'"
  * when each returns false. */

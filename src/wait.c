@@ -21,8 +21,6 @@
 #define WAIT_FD_RESERVE 64
 /* Events taken from epoll at once. */
 #define WAIT_EVENTS 256
-/* Longest single epoll_wait (its int milliseconds end at 24.8 days). */
-#define WAIT_SLICE_MS (3600 * 1000)
 
 static size_t fd_budget(void)
 {
@@ -194,15 +192,6 @@ static void promote(struct waiter *w)
 	}
 }
 
-static int slice_ms(double left)
-{
-	if (isinf(left))
-		return WAIT_SLICE_MS;
-	if (left <= 0)
-		return 0;
-	return left * 1000 > WAIT_SLICE_MS ? WAIT_SLICE_MS : (int)ceil(left * 1000);
-}
-
 size_t waiter_wait(struct waiter *w, double secs)
 {
 	struct epoll_event ev[WAIT_EVENTS];
@@ -211,7 +200,7 @@ size_t waiter_wait(struct waiter *w, double secs)
 	promote(w);
 	while (w->alive > 0) {
 		double left = deadline - now_monotonic();
-		int n = epoll_wait(w->epfd, ev, WAIT_EVENTS, slice_ms(left));
+		int n = epoll_wait(w->epfd, ev, WAIT_EVENTS, poll_ms(left));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
