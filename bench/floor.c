@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* floor: the least work a name scan can do under pfkill's design, for
  * bench/run to compare pfkill against.
  *

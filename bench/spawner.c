@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* spawner: start N small paused processes, or a contained fork bomb,
  * for bench/run.
  *

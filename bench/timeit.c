@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* timeit: run one command and report when it started and returned.
  *
  *   timeit [-v] COMMAND [ARG]...

@@ -75,7 +75,9 @@ short_options() { "$PFKILL" --help | sed -nE 's/^ +-([A-Za-z0-9]), --.*/\1/p' | 
 	for f in "$SRC"/src/*.[ch] "$SRC"/tests/*.[ch] "$SRC"/tests/*.bats \
 		"$SRC"/tests/*.bash "$SRC"/tests/*.sh "$SRC"/fuzz/*.[ch] "$SRC"/fuzz/run \
 		"$SRC"/completions/bash/pfkill "$SRC"/completions/zsh/_pfkill \
-		"$SRC"/examples/* "$SRC"/man/pfkill.1 "$SRC"/.ci/run \
+		"$SRC"/examples/* "$SRC"/man/pfkill.1 "$SRC"/.ci/run "$SRC"/.ci/deb \
+		"$SRC"/bench/*.c "$SRC"/bench/run "$SRC"/debian/rules \
+		"$SRC"/debian/tests/installed-* \
 		"$SRC"/configure.ac "$SRC"/Makefile.am; do
 		head -n 3 "$f" | grep -q 'SPDX-License-Identifier: GPL-2.0-or-later' ||
 			missing+=("${f#"$SRC"/}")
