@@ -217,7 +217,10 @@ foreign_proc() {
 	chmod 755 "$TMP/impostor"
 	VICTIM=$TMP/impostor spawn "${U}t" -c TERM
 	local fake=$SPAWNED
-	[[ $(readlink "/proc/$fake/exe") == "$TMP/bin/tool" ]] || fail "the impostor shows $(readlink "/proc/$fake/exe")"
+	# In a chroot the other mount namespace's path shows the chroot's
+	# prefix, and the attack (the very same path) cannot be staged.
+	[[ $(readlink "/proc/$fake/exe") == "$TMP/bin/tool" ]] ||
+		skip "another mount namespace shows the impostor as $(readlink "/proc/$fake/exe") here (a chroot?)"
 	run "$PFKILL" --expect-exe "$TMP/bin/tool" "$fake"
 	assert_failure 1
 	assert_output "pfkill: $fake: executable is '$TMP/bin/tool', not the file '$TMP/bin/tool' (another file at that path, as another mount namespace or a replaced file shows it)"

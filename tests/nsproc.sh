@@ -47,7 +47,7 @@ wait_file "$dir/u.ready"
 binit=$(pgrep -P "$b")
 
 args=("${@//NAME/$name}")
-nsenter -m -t "$binit" "$PFKILL" "${args[@]}" >"$dir/out" 2>"$dir/err"
+nsenter -m -r -t "$binit" "$PFKILL" "${args[@]}" >"$dir/out" 2>"$dir/err"
 echo "rc $?"
 echo "stdout $(tr '\n' ';' <"$dir/out")"
 echo "stderr $(tr '\n' ';' <"$dir/err")"
