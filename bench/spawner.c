@@ -116,10 +116,37 @@ static void die(const char *what)
 	exit(1);
 }
 
+/* handler for TERM, INT and HUP, the ways a run is stopped. */
+static void on_stop_signals(void (*handler)(int))
+{
+	struct sigaction sa = { .sa_handler = handler };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Hold TERM, INT and HUP while forking, so that no child runs the
+ * parent's handler; old_mask, without them, is what children run with. */
+static void hold_stop_signals(void)
+{
+	sigset_t block;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &old_mask);
+	sigdelset(&old_mask, SIGTERM);
+	sigdelset(&old_mask, SIGINT);
+	sigdelset(&old_mask, SIGHUP);
+}
+
 static void child(long i, bool target, const char *name, bool term_mode,
 		  pid_t parent, int readyfd, int devnull)
 {
-	struct sigaction sa = { 0 };
+	struct sigaction sa = { .sa_handler = on_term };
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent)
@@ -127,12 +154,10 @@ static void child(long i, bool target, const char *name, bool term_mode,
 	prctl(PR_SET_NAME, name);
 	(void)target;
 	my_index = i;
-	sa.sa_handler = term_mode ? on_term : SIG_DFL;
+	on_stop_signals(SIG_DFL);
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	if (term_mode)
+		sigaction(SIGTERM, &sa, NULL);
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	dup2(devnull, 0);
 	dup2(devnull, 1);
@@ -185,14 +210,8 @@ static _Noreturn void bomb_child(uid_t uid, gid_t gid, long nproc,
 	struct rlimit rl = { (rlim_t)nproc, (rlim_t)nproc };
 	struct timespec pause = { pause_us / 1000000,
 				  (pause_us % 1000000) * 1000 };
-	struct sigaction sa = { 0 };
-
-	sa.sa_handler = SIG_DFL;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGPIPE, &sa, NULL);
+	on_stop_signals(SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	/* Into the cgroup while still root, then down to uid for good. */
 	if (procsfd >= 0 && write(procsfd, "0", 1) != 1)
@@ -226,8 +245,6 @@ static _Noreturn void bomb_child(uid_t uid, gid_t gid, long nproc,
 static int bomb_main(uid_t uid, gid_t gid, long nproc, const char *cgroup,
 		     const char *name, long pause_us, const char *out)
 {
-	struct sigaction sa = { 0 };
-	sigset_t block;
 	int pfd[2], procsfd = -1, devnull;
 	long reaped = 0;
 	bool killed = false;
@@ -250,11 +267,7 @@ static int bomb_main(uid_t uid, gid_t gid, long nproc, const char *cgroup,
 			die("cgroup.kill or cgroup.procs");
 		close(dir);
 	}
-	sa.sa_handler = on_stop_bomb;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	on_stop_signals(on_stop_bomb);
 	signal(SIGPIPE, SIG_IGN);
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() == 1)
@@ -265,14 +278,7 @@ static int bomb_main(uid_t uid, gid_t gid, long nproc, const char *cgroup,
 	if (devnull < 0 || pipe2(pfd, O_CLOEXEC) != 0)
 		die("pipe");
 
-	sigemptyset(&block);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGHUP);
-	sigprocmask(SIG_BLOCK, &block, &old_mask);
-	sigdelset(&old_mask, SIGTERM);
-	sigdelset(&old_mask, SIGINT);
-	sigdelset(&old_mask, SIGHUP);
+	hold_stop_signals();
 	pid_t pid = fork();
 	if (pid < 0)
 		die("fork");
@@ -338,8 +344,6 @@ int main(int argc, char **argv)
 	const char *cgroup = NULL;
 	int opt, pfd[2], devnull;
 	pid_t self = getpid();
-	struct sigaction sa = { 0 };
-	sigset_t block;
 
 	while ((opt = getopt(argc, argv, "n:k:i:t:m:d:o:u:g:l:c:p:")) != -1) {
 		switch (opt) {
@@ -378,11 +382,7 @@ int main(int argc, char **argv)
 	 * and die with bench/run whatever happens to it. */
 	setpgid(0, 0);
 	prctl(PR_SET_NAME, "benchspawner");
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	on_stop_signals(on_stop);
 	signal(SIGPIPE, SIG_IGN);
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() == 1)
@@ -397,15 +397,7 @@ int main(int argc, char **argv)
 	if (devnull < 0 || pipe2(pfd, O_CLOEXEC) != 0)
 		die("pipe");
 
-	/* Hold TERM/INT/HUP while forking: a child must not run on_stop. */
-	sigemptyset(&block);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGHUP);
-	sigprocmask(SIG_BLOCK, &block, &old_mask);
-	sigdelset(&old_mask, SIGTERM);
-	sigdelset(&old_mask, SIGINT);
-	sigdelset(&old_mask, SIGHUP);
+	hold_stop_signals();
 	for (long i = 0; i < n; i++) {
 		/* Targets at evenly spaced positions: i*k/n steps up. */
 		bool target = k > 0 && (i * k) / n != ((i + 1) * k) / n;
