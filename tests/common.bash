@@ -86,6 +86,24 @@ spawn() {
 	for c in "${CHILDREN[@]}"; do REPORT[$c]=$report; done
 }
 
+# spawn_from FILE NAME [victim options...]: spawn, with a copy of the
+# victim made at FILE as the executable.
+spawn_from() {
+	local file=$1
+	shift
+	mkdir -p "$(dirname "$file")"
+	cp "$VICTIM" "$file"
+	VICTIM=$file spawn "$@"
+}
+
+# replace_file FILE: put a new file at FILE as a package upgrade does
+# (rename over it), so that a process running the old one shows it
+# "(deleted)".
+replace_file() {
+	cp "$VICTIM" "$1.new"
+	mv "$1.new" "$1"
+}
+
 # The signal lines a spawned process (or its children) reported.
 signals_of() { cat "${REPORT[$1]}"; }
 

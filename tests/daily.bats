@@ -169,9 +169,7 @@ load common
 }
 
 @test "--expect-exe alone selects every process running that file, as start-stop-daemon --exec" {
-	mkdir "$TMP/bin"
-	cp "$VICTIM" "$TMP/bin/food"
-	VICTIM=$TMP/bin/food spawn "${U}a" -c TERM
+	spawn_from "$TMP/bin/food" "${U}a" -c TERM
 	local a=$SPAWNED
 	VICTIM=$TMP/bin/food spawn "${U}b" -c TERM
 	local b=$SPAWNED

@@ -207,9 +207,7 @@ foreign_proc() {
 
 @test "--expect-exe compares the file, not the path another mount namespace shows" {
 	need_root "a mount namespace"
-	mkdir "$TMP/bin"
-	cp "$VICTIM" "$TMP/bin/tool"
-	VICTIM=$TMP/bin/tool spawn "${U}t" -c TERM
+	spawn_from "$TMP/bin/tool" "${U}t" -c TERM
 	local real=$SPAWNED
 	# The impostor: a tmpfs over the directory, holding its own "tool".
 	printf '#!/bin/bash\nexec unshare --mount bash -c '\''mount -t tmpfs t "$0/bin" && cp "$1" "$0/bin/tool" && shift && exec "$0/bin/tool" "$@"'\'' "%s" "%s" "$@"\n' \
@@ -233,21 +231,16 @@ foreign_proc() {
 
 @test "--expect-exe accepts a binary an upgrade replaced, not a deleted file of another owner" {
 	need_root "to chown a binary"
-	mkdir "$TMP/bin"
-	cp "$VICTIM" "$TMP/bin/daemon"
-	VICTIM=$TMP/bin/daemon spawn "${U}u" -c TERM
+	spawn_from "$TMP/bin/daemon" "${U}u" -c TERM
 	local upgraded=$SPAWNED
-	cp "$VICTIM" "$TMP/bin/daemon.new"
-	mv "$TMP/bin/daemon.new" "$TMP/bin/daemon"
+	replace_file "$TMP/bin/daemon"
 	[[ $(readlink "/proc/$upgraded/exe") == "$TMP/bin/daemon (deleted)" ]]
 	run "$PFKILL" -0 --expect-exe "$TMP/bin/daemon" "$upgraded"
 	assert_success
-	cp "$VICTIM" "$TMP/bin/other"
+	spawn_from "$TMP/bin/other" "${U}u" -c TERM
 	chown 65534 "$TMP/bin/other"
-	VICTIM=$TMP/bin/other spawn "${U}u" -c TERM
 	local foreign=$SPAWNED
-	cp "$VICTIM" "$TMP/bin/other.new"
-	mv "$TMP/bin/other.new" "$TMP/bin/other"
+	replace_file "$TMP/bin/other"
 	run "$PFKILL" --expect-exe "$TMP/bin/other" "$foreign"
 	assert_failure 1
 	assert_output "pfkill: $foreign: executable is '$TMP/bin/other (deleted)', not the file '$TMP/bin/other'"
@@ -458,13 +451,10 @@ foreign_proc() {
 
 @test "--expect-exe after a package removal: only the deleted file, of PATH's owner, in PATH's directory" {
 	need_root "to chown a binary"
-	mkdir "$TMP/bin"
-	cp "$VICTIM" "$TMP/bin/food"
-	VICTIM=$TMP/bin/food spawn "${U}r" -c TERM
+	spawn_from "$TMP/bin/food" "${U}r" -c TERM
 	local removed=$SPAWNED
-	cp "$VICTIM" "$TMP/bin/mallory"
+	spawn_from "$TMP/bin/mallory" "${U}r" -c TERM
 	chown 65534 "$TMP/bin/mallory"
-	VICTIM=$TMP/bin/mallory spawn "${U}r" -c TERM
 	local other=$SPAWNED
 	rm "$TMP/bin/food" "$TMP/bin/mallory"
 	run "$PFKILL" -0 --expect-exe "$TMP/bin/food" "$removed"
