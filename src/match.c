@@ -701,7 +701,7 @@ bool matcher_exact_names(const struct matcher *m)
 	if (!m->opt->exact || m->opt->inverse || m->npatterns == 0)
 		return false;
 	for (size_t i = 0; i < m->npatterns; i++)
-		if (!m->literal[i] && !is_literal(m->patterns[i]))
+		if (!is_literal(m->patterns[i]))
 			return false;
 	return true;
 }

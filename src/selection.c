@@ -294,7 +294,6 @@ static void mark_group(struct selector *s, pid_t pgrp, bool selected)
 static bool member_selected(struct selector *s, struct pick *p)
 {
 	struct why why;
-
 	bool selected;
 
 	if (proc_load(&p->proc, PF_STAT) != 0 ||
@@ -306,16 +305,23 @@ static bool member_selected(struct selector *s, struct pick *p)
 	return selected;
 }
 
+/* A process the scan may not read: counted, and said once at the end. */
+static bool count_unreadable(struct selector *s, int err)
+{
+	if (err != EACCES && err != EPERM)
+		return false;
+	s->unreadable++;
+	s->unreadable_err = err;
+	return true;
+}
+
 /* A read that failed is never a silent "no match". */
 static void report_unreadable(struct selector *s, const struct pick *p,
 			      const struct why *why)
 {
-	if (why->err == EACCES || why->err == EPERM) {
-		s->unreadable++;
-		s->unreadable_err = why->err;
-		return;
-	}
-	merge(s, refuse(EXIT_PARTIAL, "%d: %s", (int)p->proc.pid, why->text));
+	if (!count_unreadable(s, why->err))
+		merge(s, refuse(EXIT_PARTIAL, "%d: %s", (int)p->proc.pid,
+				why->text));
 }
 
 /* A pattern match, judged again on what its dir fd reads. */
@@ -373,10 +379,7 @@ static void confirm(struct selector *s, pid_t pid)
 	pick_init(&p, s->fs, pid);
 	int rc = proc_open(&p.proc);
 	if (rc != 0) {
-		if (rc == -EACCES || rc == -EPERM) {
-			s->unreadable++;
-			s->unreadable_err = -rc;
-		}
+		count_unreadable(s, -rc);	/* else gone already */
 		pick_release(&p);
 	} else if (by_group && member_selected(s, &p)) {
 		deliver(s, &p);

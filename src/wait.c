@@ -244,9 +244,9 @@ int waiter_signal(struct waiter *w, struct sender *s, int signo, size_t from)
 		}
 		int rc = send_signal(s, p, signo);
 		p->result = 0;	/* it was signalled before, in any case */
+		/* A pidfd reopened for this send: keep it if there is room. */
 		if (!held && rc != -ESRCH && w->held < w->budget) {
 			hold(w, i);
-			held = true;
 		} else if (!held) {
 			close(p->pidfd);
 			p->pidfd = -1;

@@ -65,7 +65,8 @@ short_options() { "$PFKILL" --help | sed -nE 's/^ +-([A-Za-z0-9]), --.*/\1/p' | 
 }
 
 @test "no test waits on a condition that is evaluated only once" {
-	# wait_until test "$(...)" expands $(...) once, before the first try.
+	# A command substitution in wait_until's arguments is expanded once,
+	# before the first try.
 	run grep -nE '^[^#]*wait_until[^#]*\$\(' "$SRC"/tests/*.bats "$SRC"/tests/*.bash
 	assert_failure 1
 }
